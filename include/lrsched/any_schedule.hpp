@@ -1,0 +1,79 @@
+// lrsched/any_schedule.hpp - a schedule of any shape, chosen at run time (what `parse` returns).
+#ifndef LRSCHED_ANY_SCHEDULE_HPP
+#define LRSCHED_ANY_SCHEDULE_HPP
+
+#include <concepts>     // std::same_as
+#include <cstdint>      // std::int64_t
+#include <memory>       // std::shared_ptr, std::make_shared
+#include <string>       // std::string
+#include <type_traits>  // std::remove_cvref_t
+#include <typeinfo>     // std::type_info
+#include <utility>      // std::move
+
+#include <lrsched/concepts.hpp>
+#include <lrsched/text/to_string.hpp>
+
+namespace lrsched {
+
+/// Type erasure over every schedule: holds any `schedule` by value (shared, immutable), evaluates it
+/// through one virtual call per node, and compares equal to another `any_schedule` holding an equal
+/// schedule of the same type. The nodes that `parse` builds hold their children as `any_schedule`.
+class any_schedule {
+ public:
+  // (The exclusion comes first: checking `schedule<any_schedule>` must not recurse into this constructor.)
+  template <class S>
+    requires(!std::same_as<std::remove_cvref_t<S>, any_schedule> && schedule<S>)
+  any_schedule(S s) : self_(std::make_shared<const model<S>>(std::move(s))) {}  // NOLINT: implicit on purpose
+
+  double operator()(std::int64_t i) const { return self_->evaluate(i); }
+
+  /// The held schedule if it is an `S`, else null (as `std::function::target`).
+  template <schedule S>
+  const S* target() const noexcept {
+    return self_->type() == typeid(S) ? &static_cast<const model<S>*>(self_.get())->held : nullptr;
+  }
+  /// The DSL name of the held schedule's top node: `"cosine"`, `"warmup"`, `"+"`.
+  const char* name() const noexcept { return self_->name(); }
+
+  // A template, so that no conversion to any_schedule is considered: checking `schedule<T>` for a node
+  // holding any_schedule children must not come back here through the converting constructor.
+  template <std::same_as<any_schedule> T>
+  friend bool operator==(const T& a, const T& b) {
+    return a.self_ == b.self_ || a.self_->equals(*b.self_);
+  }
+
+  // The text form (see to_string.hpp).
+  void print_to(std::string& out) const { self_->print(out); }
+  detail::binding text_binding() const { return self_->binding(); }
+
+ private:
+  struct interface {
+    virtual ~interface() = default;
+    virtual double evaluate(std::int64_t i) const = 0;
+    virtual const std::type_info& type() const noexcept = 0;
+    virtual const char* name() const noexcept = 0;
+    virtual bool equals(const interface& other) const = 0;
+    virtual void print(std::string& out) const = 0;
+    virtual detail::binding binding() const = 0;
+  };
+
+  template <schedule S>
+  struct model final : interface {
+    explicit model(S s) : held(std::move(s)) {}
+    double evaluate(std::int64_t i) const override { return held(i); }
+    const std::type_info& type() const noexcept override { return typeid(S); }
+    const char* name() const noexcept override { return S::name; }
+    bool equals(const interface& other) const override {
+      return other.type() == typeid(S) && static_cast<const model&>(other).held == held;
+    }
+    void print(std::string& out) const override { detail::print(out, held); }
+    detail::binding binding() const override { return detail::binding_of(held); }
+    S held;
+  };
+
+  std::shared_ptr<const interface> self_;
+};
+
+}  // namespace lrsched
+
+#endif  // LRSCHED_ANY_SCHEDULE_HPP

@@ -1,0 +1,116 @@
+// lrsched/detail/cycles.hpp - which cycle of `cyclical` an iteration falls in, with integer cycle
+// arithmetic: closed form for constant lengths, O(log i) cycle steps otherwise, and arithmetic runs of
+// lengths (length_decay just above or below 1) jumped over in closed form.
+#ifndef LRSCHED_DETAIL_CYCLES_HPP
+#define LRSCHED_DETAIL_CYCLES_HPP
+
+#include <bit>      // std::bit_width
+#include <cstdint>  // std::int64_t, INT64_MAX
+
+#include <lrsched/detail/math.hpp>
+
+namespace lrsched::detail {
+
+/// Cycle `index` starts at some iteration and runs for `length` iterations; the iteration asked for is
+/// `offset` iterations into it (`offset == length` means "held at the end of the cycle", for cycle_limit).
+struct cycle_position {
+  std::int64_t index;
+  std::int64_t offset;
+  std::int64_t length;
+};
+
+/// The seed's `math.ceil(cycle_length * length_decay)`, computed in double, saturated to int64.
+constexpr std::int64_t next_cycle_length(std::int64_t length, double length_decay) noexcept {
+  const double next = detail::ceil(static_cast<double>(length) * length_decay);
+  return next >= 0x1p63 ? INT64_MAX : static_cast<std::int64_t>(next);
+}
+
+__extension__ using int128 = __int128;
+
+// Total length of `m` cycles whose lengths are first, first + step, first + 2 * step, ...
+constexpr int128 run_total(std::int64_t first, std::int64_t step, std::int64_t m) noexcept {
+  return static_cast<int128>(m) * first + static_cast<int128>(step) * (static_cast<int128>(m) * (m - 1) / 2);
+}
+
+// The largest number m of cycles, starting at one of length `first`, over which every length grows by
+// exactly `step` (first, first + step, ..., first + (m-1) * step each have next length + step). `step` is
+// known to hold for `first`. Whether ceil(fl(L * decay)) == L + step is monotone in L as long as L and
+// L + step stay in one binade (same rounding granularity), so the search stays inside it; the caller
+// comes back for the next binade.
+constexpr std::int64_t run_cycles(std::int64_t first, std::int64_t step, double length_decay) noexcept {
+  const auto holds = [&](std::int64_t j) {
+    const std::int64_t length = first + j * step;
+    return next_cycle_length(length, length_decay) == length + step;
+  };
+  const auto binade = [](std::int64_t x) { return static_cast<int>(std::bit_width(static_cast<std::uint64_t>(x))); };
+  // Largest j with first + j * step (and + step) in the binades of first (and first + step).
+  std::int64_t limit;
+  if (step > 0) {
+    const int w = binade(first + step);
+    const std::int64_t top = w >= 63 ? INT64_MAX - step : (std::int64_t{1} << w) - 1 - step;
+    const int w0 = binade(first);
+    const std::int64_t top0 = w0 >= 63 ? INT64_MAX : (std::int64_t{1} << w0) - 1;
+    limit = ((top < top0 ? top : top0) - first) / step;
+  } else {
+    const std::int64_t bottom = std::int64_t{1} << (binade(first) - 1);              // lengths stay >= bottom
+    const std::int64_t bottom_next = std::int64_t{1} << (binade(first + step) - 1);  // next ones >= bottom_next
+    const std::int64_t low = bottom > bottom_next - step ? bottom : bottom_next - step;
+    limit = (first - low) / -step;
+  }
+  if (limit <= 0 || !holds(1)) return 1;
+  std::int64_t lo = 1, hi = limit;  // holds(lo); find the largest j <= limit with holds(j)
+  while (lo < hi) {
+    const std::int64_t mid = hi - (hi - lo) / 2;
+    if (holds(mid)) lo = mid; else hi = mid - 1;
+  }
+  return lo + 1;
+}
+
+/// Locates iteration `i >= 0` among cycles whose first length is `first_length` and whose lengths follow
+/// `L(k+1) = ceil(L(k) * length_decay)`. Cycle boundaries belong to the next cycle (the seed's
+/// `while idx <= iteration`). Past cycle `last_index`, returns that cycle held at its end.
+constexpr cycle_position locate_cycle(std::int64_t i, std::int64_t first_length, double length_decay,
+                                      std::int64_t last_index = INT64_MAX) noexcept {
+  if (length_decay == 1) {
+    const std::int64_t k = i / first_length;
+    if (k > last_index) return {last_index, first_length, first_length};
+    return {k, i % first_length, first_length};
+  }
+  std::int64_t index = 0, start = 0, length = first_length;  // cycle `index` covers [start, start + length)
+  for (;;) {
+    const std::int64_t offset = i - start;
+    if (offset < length) return {index, offset, length};
+    if (index == last_index) return {index, length, length};
+    const std::int64_t next = next_cycle_length(length, length_decay);
+    const std::int64_t step = next - length;
+    if (step == 0) {  // a fixed point: every later cycle has this length
+      const std::int64_t k = offset / length;
+      if (k > last_index - index) return {last_index, length, length};
+      return {index + k, offset % length, length};
+    }
+    // Cycles index .. index + m - 1 have lengths length + j * step (m == 1 when lengths grow
+    // geometrically): find the one holding `offset`, or jump over them all.
+    const std::int64_t m = run_cycles(length, step, length_decay);
+    std::int64_t cycles = m;
+    if (last_index - index < cycles - 1) cycles = last_index - index + 1;
+    if (offset < run_total(length, step, cycles)) {
+      std::int64_t lo = 0, hi = cycles - 1;  // the largest j with run_total(j) <= offset
+      while (lo < hi) {
+        const std::int64_t mid = hi - (hi - lo) / 2;
+        if (run_total(length, step, mid) <= offset) lo = mid; else hi = mid - 1;
+      }
+      return {index + lo, offset - static_cast<std::int64_t>(run_total(length, step, lo)), length + lo * step};
+    }
+    if (cycles < m) {  // cycle last_index is the last of this run, and i lies past it
+      const std::int64_t last_length = length + (cycles - 1) * step;
+      return {last_index, last_length, last_length};
+    }
+    start += static_cast<std::int64_t>(run_total(length, step, m));
+    index += m;
+    length += m * step;
+  }
+}
+
+}  // namespace lrsched::detail
+
+#endif  // LRSCHED_DETAIL_CYCLES_HPP

@@ -1,0 +1,56 @@
+// lrsched/shapes/multi_factor.hpp - the `multi_factor` shape (MXNet MultiFactorScheduler).
+#ifndef LRSCHED_SHAPES_MULTI_FACTOR_HPP
+#define LRSCHED_SHAPES_MULTI_FACTOR_HPP
+
+#include <array>    // std::array, std::to_array
+#include <cstddef>  // std::size_t
+#include <cstdint>  // std::int64_t
+#include <utility>  // std::move
+
+#include <lrsched/detail/node.hpp>
+#include <lrsched/detail/sorted.hpp>
+
+namespace lrsched {
+
+/// `base_lr`, multiplied by `factor` once the iteration has passed each of `steps`.
+template <class Ints>
+struct multi_factor_schedule {
+  BOOST_HANA_DEFINE_STRUCT(multi_factor_schedule, (double, base_lr), (Ints, steps), (double, factor));
+  static constexpr char name[] = "multi_factor";
+  static constexpr std::size_t required = 2;
+  static constexpr multi_factor_schedule defaults() { return {0.0, Ints{}, 1.0}; }
+
+  constexpr void check() const {
+    detail::require_finite(*this);
+    detail::require(detail::strictly_increasing(steps), "multi_factor: steps must be strictly increasing");
+    detail::require(detail::all_at_least(steps, 1), "multi_factor: steps must be >= 1");
+    detail::require(factor > 0 && factor <= 1, "multi_factor: factor must be > 0 and <= 1");
+  }
+  constexpr double operator()(std::int64_t i) const noexcept {
+    i = detail::clamp_iteration(i);
+    const auto passed = static_cast<std::int64_t>(detail::count_below(steps, i));  // steps s with i > s
+    return base_lr * detail::powi(factor, passed);
+  }
+  friend bool operator==(const multi_factor_schedule&, const multi_factor_schedule&) = default;
+};
+
+/// MXNet `MultiFactorScheduler`: `base_lr * factor^(number of steps s with i > s)`.
+///
+/// Checks: `multi_factor: steps must be strictly increasing`, `multi_factor: steps must be >= 1`,
+/// `multi_factor: factor must be > 0 and <= 1`.
+///
+/// **Example**: `static_assert(lrsched::multi_factor(1.0, {250, 750, 900}, 0.5)(251) == 0.5);`
+template <detail::integer_list Ints>
+constexpr multi_factor_schedule<Ints> multi_factor(double base_lr, Ints steps,
+                                                   double factor = multi_factor_schedule<Ints>::defaults().factor) {
+  return detail::checked(multi_factor_schedule<Ints>{base_lr, std::move(steps), factor});
+}
+template <std::size_t N>
+constexpr auto multi_factor(double base_lr, const std::int64_t (&steps)[N],
+                            double factor = multi_factor_schedule<std::array<std::int64_t, N>>::defaults().factor) {
+  return multi_factor(base_lr, std::to_array(steps), factor);
+}
+
+}  // namespace lrsched
+
+#endif  // LRSCHED_SHAPES_MULTI_FACTOR_HPP

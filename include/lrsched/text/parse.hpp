@@ -1,0 +1,652 @@
+// lrsched/text/parse.hpp - the text DSL (SPEC 3): `parse(text)` gives an `any_schedule`, or throws a
+// `parse_error` that names the column, shows the text with a caret and says what was expected.
+#ifndef LRSCHED_TEXT_PARSE_HPP
+#define LRSCHED_TEXT_PARSE_HPP
+
+#include <boost/hana/accessors.hpp>
+#include <boost/hana/at.hpp>
+#include <boost/hana/first.hpp>
+#include <boost/hana/for_each.hpp>
+#include <boost/hana/length.hpp>
+#include <boost/hana/second.hpp>
+#include <boost/hana/string.hpp>
+#include <boost/hana/tuple.hpp>
+#include <boost/hana/type.hpp>
+#include <algorithm>    // std::min
+#include <charconv>     // std::from_chars
+#include <cstddef>      // std::size_t
+#include <cstdint>      // std::int64_t
+#include <optional>     // std::optional
+#include <string>       // std::string
+#include <string_view>  // std::string_view
+#include <type_traits>  // std::remove_cvref_t
+#include <utility>      // std::index_sequence, std::move
+#include <vector>       // std::vector
+
+#include <lrsched/adaptors/clamp.hpp>
+#include <lrsched/adaptors/cooldown.hpp>
+#include <lrsched/adaptors/cyclical.hpp>
+#include <lrsched/adaptors/delay.hpp>
+#include <lrsched/adaptors/warmup.hpp>
+#include <lrsched/any_schedule.hpp>
+#include <lrsched/combinators/arithmetic.hpp>
+#include <lrsched/combinators/one_cycle.hpp>
+#include <lrsched/combinators/sequence.hpp>
+#include <lrsched/error.hpp>
+#include <lrsched/shapes/constant.hpp>
+#include <lrsched/shapes/cos_anneal.hpp>
+#include <lrsched/shapes/cosine.hpp>
+#include <lrsched/shapes/exponential.hpp>
+#include <lrsched/shapes/factor.hpp>
+#include <lrsched/shapes/inverse_sqrt.hpp>
+#include <lrsched/shapes/inverse_time.hpp>
+#include <lrsched/shapes/linear.hpp>
+#include <lrsched/shapes/multi_factor.hpp>
+#include <lrsched/shapes/multistep.hpp>
+#include <lrsched/shapes/piecewise_constant.hpp>
+#include <lrsched/shapes/piecewise_linear.hpp>
+#include <lrsched/shapes/poly.hpp>
+#include <lrsched/shapes/step.hpp>
+#include <lrsched/shapes/triangular.hpp>
+#include <lrsched/text/to_string.hpp>
+
+namespace lrsched {
+
+/// `sequence(...)` as parsed: any number of parts, held as `any_schedule`.
+struct any_sequence_schedule {
+  std::vector<any_schedule> parts;
+  std::vector<std::int64_t> boundaries;
+  static constexpr char name[] = "sequence";
+
+  double operator()(std::int64_t i) const {
+    const auto at = detail::locate_part(boundaries, detail::clamp_iteration(i));
+    return parts[at.part](at.offset);
+  }
+  friend bool operator==(const any_sequence_schedule&, const any_sequence_schedule&) = default;
+  void print_to(std::string& out) const {
+    detail::print_sequence(
+        out, [&](std::size_t k) { detail::print(out, parts[k]); }, parts.size(), boundaries);
+  }
+  detail::binding text_binding() const { return detail::binding::atom; }
+};
+
+namespace detail {
+
+/// Limits that keep any input, however hostile, from exhausting the stack or memory.
+inline constexpr std::size_t max_text_length = 1 << 20;
+inline constexpr int max_nesting = 200;
+
+using integers = std::vector<std::int64_t>;
+using reals = std::vector<double>;
+
+/// Every node the parser builds by name: one list, so names, parameters and defaults come from the
+/// nodes themselves (their reflected members, `required` and `defaults()`).
+inline constexpr auto parsed_nodes = boost::hana::tuple_t<
+    constant_schedule, linear_schedule, cos_anneal_schedule, triangular_schedule, cosine_schedule,
+    exponential_schedule, step_schedule, multistep_schedule<integers>, factor_schedule,
+    multi_factor_schedule<integers>, poly_schedule, inverse_sqrt_schedule, inverse_time_schedule,
+    piecewise_constant_schedule<integers, reals>, piecewise_linear_schedule<integers, reals>, one_cycle_schedule,
+    warmup_schedule<any_schedule>, cooldown_schedule<any_schedule>, delay_schedule<any_schedule>,
+    clamp_schedule<any_schedule>, cyclical_schedule<triangular_schedule>, cyclical_schedule<cosine_schedule>,
+    cyclical_schedule<linear_schedule>, cyclical_schedule<cos_anneal_schedule>>;
+
+/// The combinators that are not reflected nodes.
+inline constexpr const char* builtin_calls[] = {"min", "max", "sequence"};
+
+/// Levenshtein distance, for "did you mean".
+inline std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
+      diagonal = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitution});
+    }
+  }
+  return row[b.size()];
+}
+
+/// ` (did you mean 'cosine'?)` when one candidate is close enough, else nothing.
+inline std::string suggestion(std::string_view word, const std::vector<std::string_view>& candidates) {
+  std::string_view best;
+  std::size_t best_distance = word.size() <= 3 ? 1 : 2;
+  for (auto c : candidates) {
+    const std::size_t d = edit_distance(word, c);
+    if (d <= best_distance && (best.empty() || d < best_distance)) best = c, best_distance = d;
+  }
+  return best.empty() ? std::string() : " (did you mean '" + std::string(best) + "'?)";
+}
+
+template <class T>
+constexpr std::size_t required_members() {
+  if constexpr (requires { T::required; }) return T::required;
+  else return boost::hana::length(boost::hana::accessors<T>());
+}
+
+template <class T, std::size_t K>
+using member_type = std::remove_cvref_t<decltype(boost::hana::second(
+    boost::hana::at_c<K>(boost::hana::accessors<T>()))(std::declval<T&>()))>;
+
+template <class T, std::size_t K>
+const char* member_name() {
+  return boost::hana::to<const char*>(boost::hana::first(boost::hana::at_c<K>(boost::hana::accessors<T>())));
+}
+
+class parser {
+ public:
+  explicit parser(std::string_view text) : text_(text) {}
+
+  any_schedule parse_all() {
+    if (text_.size() > max_text_length)
+      fail("the text is longer than " + std::to_string(max_text_length) + " characters", 1);
+    skip_space();
+    if (at_end()) fail("expected a schedule, got the end of the text", column());
+    value v = expr();
+    skip_space();
+    if (!at_end()) fail("unexpected '" + std::string(1, peek()) + "': expected an operator or the end of the text",
+                        column());
+    return as_schedule(v, "expected a schedule");
+  }
+
+ private:
+  struct value {
+    enum class kind { number, boolean, list, schedule } type = kind::number;
+    std::size_t column = 1;
+    double number = 0;
+    std::optional<std::int64_t> integer;  // exact, when the number is an integer literal or folds to one
+    bool boolean = false;
+    std::vector<value> items;
+    std::optional<any_schedule> sched;
+  };
+  struct argument {
+    std::string_view name;  // empty when positional
+    value v;
+    std::size_t column;
+  };
+  struct call_site {
+    std::string_view name;
+    std::size_t column;
+    std::vector<argument> positional, named;
+    const value* piped = nullptr;  // `piped | name(...)`
+  };
+  struct nesting {  // counts the depth of recursion, so that no input can exhaust the stack
+    explicit nesting(parser& p) : p_(p) {
+      if (++p_.depth_ > max_nesting)
+        p_.fail("the expression is nested more than " + std::to_string(max_nesting) + " levels deep", p_.column());
+    }
+    ~nesting() { --p_.depth_; }
+    nesting(const nesting&) = delete;
+    nesting& operator=(const nesting&) = delete;
+    parser& p_;
+  };
+
+  // --- errors ------------------------------------------------------------------------------------------
+  [[noreturn]] void fail(const std::string& message, std::size_t column) const {
+    // The text on one line, cut to a window around the column for long texts, with a caret under it.
+    const std::size_t width = 76, index = column - 1;
+    std::size_t from = index > width / 2 ? index - width / 2 : 0;
+    std::string shown(text_.substr(from, width)), prefix = "  ";
+    for (char& ch : shown)
+      if (ch == '\n' || ch == '\t' || ch == '\r') ch = ' ';
+    if (from > 0) prefix += "...";
+    std::string report = "column " + std::to_string(column) + ": " + message + "\n" + prefix + shown + "\n" +
+                         std::string(prefix.size() + (index - from), ' ') + "^";
+    throw parse_error(report, message, column);
+  }
+  static std::string describe(const value& v) {
+    switch (v.type) {
+      case value::kind::number: {
+        std::string s;
+        print_number(s, v.number);
+        return s;
+      }
+      case value::kind::boolean: return v.boolean ? "true" : "false";
+      case value::kind::list: return "a list";
+      case value::kind::schedule: return std::string("a schedule ('") + v.sched->name() + "')";
+    }
+    return "?";
+  }
+
+  // --- characters ------------------------------------------------------------------------------------
+  bool at_end() const { return pos_ >= text_.size(); }
+  char peek() const { return at_end() ? '\0' : text_[pos_]; }
+  std::size_t column() const { return pos_ + 1; }
+  void skip_space() {
+    while (!at_end() && (peek() == ' ' || peek() == '\t' || peek() == '\n' || peek() == '\r')) ++pos_;
+  }
+  bool accept(char c) {
+    skip_space();
+    if (peek() != c) return false;
+    ++pos_;
+    return true;
+  }
+  void expect(char c, const char* context) {
+    if (accept(c)) return;
+    std::string got = at_end() ? std::string("the end of the text") : "'" + std::string(1, peek()) + "'";
+    fail(std::string("expected '") + c + "'" + context + ", got " + got, column());
+  }
+  static bool identifier_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+  static bool digit(char c) { return c >= '0' && c <= '9'; }
+  std::string_view identifier() {
+    const std::size_t from = pos_;
+    while (!at_end() && (identifier_start(peek()) || digit(peek()))) ++pos_;
+    return text_.substr(from, pos_ - from);
+  }
+
+  // --- grammar -----------------------------------------------------------------------------------------
+  // expr := sum ( '|' call )*
+  value expr() {
+    nesting guard(*this);
+    value v = sum();
+    while (accept('|')) {
+      skip_space();
+      const std::size_t at = column();
+      if (!identifier_start(peek())) fail("expected an adaptor after '|'", at);
+      const std::string_view name = identifier();
+      expect('(', (" after '" + std::string(name) + "'").c_str());
+      v = call(name, at, &v);
+    }
+    return v;
+  }
+  // sum := product ( ('+' | '-') product )*
+  value sum() {
+    value v = product();
+    for (;;) {
+      skip_space();
+      const std::size_t at = column();
+      if (accept('+')) v = arithmetic<op::add>(std::move(v), product(), at);
+      else if (accept('-')) v = arithmetic<op::sub>(std::move(v), product(), at);
+      else return v;
+    }
+  }
+  // product := unary ( ('*' | '/') unary )*
+  value product() {
+    value v = unary();
+    for (;;) {
+      skip_space();
+      const std::size_t at = column();
+      if (accept('*')) v = arithmetic<op::mul>(std::move(v), unary(), at);
+      else if (accept('/')) v = arithmetic<op::div>(std::move(v), unary(), at);
+      else return v;
+    }
+  }
+  // unary := '-' unary | atom
+  value unary() {
+    nesting guard(*this);
+    skip_space();
+    const std::size_t at = column();
+    if (!accept('-')) return atom();
+    value operand = unary();
+    if (operand.type == value::kind::number) {
+      operand.number = -operand.number;
+      if (operand.integer && *operand.integer != INT64_MIN) operand.integer = -*operand.integer;
+      else operand.integer.reset();
+      operand.column = at;
+      return operand;
+    }
+    value minus_one;
+    minus_one.number = -1;
+    minus_one.integer = -1;
+    minus_one.column = at;
+    return arithmetic<op::mul>(std::move(minus_one), std::move(operand), at);
+  }
+  // atom := number | list | call | '(' expr ')' | 'true' | 'false'
+  value atom() {
+    skip_space();
+    const std::size_t at = column();
+    const char c = peek();
+    if (digit(c) || (c == '.' && digit(pos_ + 1 < text_.size() ? text_[pos_ + 1] : '\0'))) return number();
+    if (c == '[') return list();
+    if (c == '(') {
+      ++pos_;
+      value v = expr();
+      expect(')', " to close the '('");
+      v.column = at;
+      return v;
+    }
+    if (identifier_start(c)) {
+      const std::string_view name = identifier();
+      if (name == "true" || name == "false") {
+        value v;
+        v.type = value::kind::boolean;
+        v.boolean = name == "true";
+        v.column = at;
+        return v;
+      }
+      skip_space();
+      if (peek() != '(') {
+        if (known_name(name)) fail("expected '(' after '" + std::string(name) + "'", column());
+        fail("unknown name '" + std::string(name) + "'" + suggestion(name, call_names()), at);
+      }
+      ++pos_;
+      return call(name, at, nullptr);
+    }
+    if (at_end()) fail("expected a number, a list or a schedule, got the end of the text", at);
+    fail("expected a number, a list or a schedule, got '" + std::string(1, c) + "'", at);
+  }
+  value number() {
+    const std::size_t at = column(), from = pos_;
+    bool integral = true;
+    while (!at_end() && digit(peek())) ++pos_;
+    if (peek() == '.') {
+      integral = false;
+      ++pos_;
+      while (!at_end() && digit(peek())) ++pos_;
+    }
+    if (peek() == 'e' || peek() == 'E') {
+      integral = false;
+      ++pos_;
+      if (peek() == '+' || peek() == '-') ++pos_;
+      if (!digit(peek())) fail("expected the digits of an exponent", column());
+      while (!at_end() && digit(peek())) ++pos_;
+    }
+    const std::string_view literal = text_.substr(from, pos_ - from);
+    value v;
+    v.column = at;
+    const auto [end, error] = std::from_chars(literal.data(), literal.data() + literal.size(), v.number);
+    if (error != std::errc() || end != literal.data() + literal.size() || !detail::isfinite(v.number))
+      fail("the number " + std::string(literal) + " is out of range", at);
+    if (integral) {
+      std::int64_t exact = 0;
+      const auto parsed = std::from_chars(literal.data(), literal.data() + literal.size(), exact);
+      if (parsed.ec == std::errc()) v.integer = exact;
+    }
+    return v;
+  }
+  // list := '[' [ expr ( ',' expr )* ] ']'
+  value list() {
+    value v;
+    v.type = value::kind::list;
+    v.column = column();
+    ++pos_;  // '['
+    if (accept(']')) return v;
+    do {
+      v.items.push_back(expr());
+    } while (accept(','));
+    expect(']', " to close the list");
+    return v;
+  }
+  // call := name '(' [ arg ( ',' arg )* ] ')'   (the '(' is already read)
+  value call(std::string_view name, std::size_t at, const value* piped) {
+    call_site site{name, at, {}, {}, piped};
+    if (!accept(')')) {
+      do {
+        skip_space();
+        const std::size_t arg_at = column();
+        const std::size_t mark = pos_;
+        std::string_view arg_name;
+        if (identifier_start(peek())) {  // `name =` makes a named argument
+          arg_name = identifier();
+          skip_space();
+          if (peek() == '=') ++pos_;
+          else pos_ = mark, arg_name = {};
+        }
+        if (!arg_name.empty()) {
+          for (const auto& previous : site.named)
+            if (previous.name == arg_name) fail("argument '" + std::string(arg_name) + "' given twice", arg_at);
+          site.named.push_back({arg_name, expr(), arg_at});
+        } else {
+          if (!site.named.empty()) fail("positional argument after named arguments", arg_at);
+          site.positional.push_back({{}, expr(), arg_at});
+        }
+      } while (accept(','));
+      expect(')', (" to close the arguments of '" + std::string(name) + "'").c_str());
+    }
+    value v;
+    v.type = value::kind::schedule;
+    v.column = piped ? piped->column : at;
+    v.sched = dispatch(site);
+    return v;
+  }
+
+  // --- building schedules --------------------------------------------------------------------------------
+  static std::vector<std::string_view> call_names() {
+    std::vector<std::string_view> names(std::begin(builtin_calls), std::end(builtin_calls));
+    boost::hana::for_each(parsed_nodes, [&](auto t) { names.push_back(decltype(t)::type::name); });
+    return names;
+  }
+  static bool known_name(std::string_view name) {
+    for (auto n : call_names())
+      if (n == name) return true;
+    return false;
+  }
+  static std::string adaptor_names() {
+    std::string names;
+    boost::hana::for_each(parsed_nodes, [&](auto t) {
+      using T = typename decltype(t)::type;
+      if constexpr (is_adaptor<T>()) {
+        if (names.find(T::name) == std::string::npos) names += (names.empty() ? "" : ", ") + std::string(T::name);
+      }
+    });
+    return names;
+  }
+
+  any_schedule as_schedule(const value& v, const std::string& context) const {
+    if (v.type == value::kind::schedule) return *v.sched;
+    if (v.type == value::kind::number) return constant(v.number);
+    fail(context + ", got " + describe(v), v.column);
+  }
+
+  template <class Op>
+  value arithmetic(value a, value b, std::size_t at) {
+    for (const value* v : {&a, &b})
+      if (v->type == value::kind::boolean || v->type == value::kind::list)
+        fail(std::string("'") + Op::symbol + "' needs numbers or schedules, got " + describe(*v), v->column);
+    value result;
+    result.column = a.column;
+    if constexpr (std::is_same_v<Op, op::div>) {
+      if (b.type == value::kind::schedule)
+        fail("the divisor must be a number, not a schedule (a schedule can reach 0)", b.column);
+      if (b.number == 0) fail("division by zero", b.column);
+    }
+    if (a.type == value::kind::number && b.type == value::kind::number) {  // fold numbers
+      result.number = Op::apply(a.number, b.number);
+      if (!detail::isfinite(result.number)) fail("the result of this arithmetic is out of range", at);
+      std::int64_t exact = 0;
+      if (a.integer && b.integer) {
+        bool overflow = true;
+        if constexpr (std::is_same_v<Op, op::add>) overflow = __builtin_add_overflow(*a.integer, *b.integer, &exact);
+        if constexpr (std::is_same_v<Op, op::sub>) overflow = __builtin_sub_overflow(*a.integer, *b.integer, &exact);
+        if constexpr (std::is_same_v<Op, op::mul>) overflow = __builtin_mul_overflow(*a.integer, *b.integer, &exact);
+        if (!overflow) result.integer = exact, result.number = static_cast<double>(exact);
+      }
+      return result;
+    }
+    result.type = value::kind::schedule;
+    result.sched = any_schedule(binary_schedule<Op, any_schedule, any_schedule>{as_schedule(a, ""), as_schedule(b, "")});
+    return result;
+  }
+
+  template <class M>
+  M convert(const value& v, const char* node, const char* param) const {
+    const std::string where = std::string(node) + ": " + param;
+    if constexpr (std::is_same_v<M, double> || std::is_same_v<M, std::optional<double>>) {
+      if (v.type != value::kind::number) fail(where + " must be a number, got " + describe(v), v.column);
+      return v.number;
+    } else if constexpr (std::is_same_v<M, std::int64_t>) {
+      if (v.type == value::kind::number) {
+        if (v.integer) return *v.integer;
+        if (v.number == detail::floor(v.number) && v.number >= -0x1p63 && v.number < 0x1p63)
+          return static_cast<std::int64_t>(v.number);
+      }
+      fail(where + " must be an integer, got " + describe(v), v.column);
+    } else if constexpr (std::is_same_v<M, bool>) {
+      if (v.type != value::kind::boolean) fail(where + " must be true or false, got " + describe(v), v.column);
+      return v.boolean;
+    } else if constexpr (std::is_same_v<M, integers> || std::is_same_v<M, reals>) {
+      if (v.type != value::kind::list) fail(where + " must be a list, got " + describe(v), v.column);
+      M items;
+      for (const value& item : v.items) items.push_back(convert<typename M::value_type>(item, node, param));
+      return items;
+    } else if constexpr (std::is_same_v<M, any_schedule>) {
+      return as_schedule(v, where + " must be a schedule");
+    } else {  // a concrete shape (cyclical): the caller checked that the child holds one
+      return *as_schedule(v, where + " must be a schedule").template target<M>();
+    }
+  }
+
+  // Builds the reflected node T from the call's arguments; empty when T's child must be of a concrete type
+  // (cyclical's shape) that the given child is not.
+  template <class T>
+  std::optional<any_schedule> build(const call_site& site) const {
+    constexpr auto members = boost::hana::accessors<T>();
+    constexpr std::size_t count = boost::hana::length(members);
+    constexpr bool adaptor = is_adaptor<T>();
+    std::vector<const argument*> given(count, nullptr);
+    std::size_t positional = 0;
+    std::optional<value> piped_child;
+    const value* child = nullptr;
+    if constexpr (adaptor) {
+      if (site.piped) {
+        child = site.piped;
+      } else if (!site.positional.empty()) {
+        child = &site.positional[0].v;
+        positional = 1;
+      } else {
+        fail(std::string(T::name) + " needs a schedule: write s | " + T::name + "(...) or " + T::name + "(s, ...)",
+             site.column);
+      }
+      using child_type = member_type<T, 0>;
+      if constexpr (!std::is_same_v<child_type, any_schedule>) {
+        if (child->type != value::kind::schedule || !child->sched->template target<child_type>()) return std::nullopt;
+      }
+    } else if (site.piped) {
+      fail("'" + std::string(T::name) + "' is not an adaptor: after '|' comes one of " + adaptor_names(),
+           site.column);
+    }
+    // Positional arguments fill the parameters in order, then named ones by name.
+    std::vector<std::string_view> names;
+    for (std::size_t k = adaptor ? 1 : 0; k < count; ++k) {
+      names.push_back(name_of<T>(k));
+      if (positional < site.positional.size()) given[k] = &site.positional[positional++];
+    }
+    if (positional < site.positional.size()) {
+      std::string list;
+      for (auto n : names) list += (list.empty() ? "" : ", ") + std::string(n);
+      fail("too many arguments: " + std::string(T::name) + " takes " + std::to_string(names.size()) + " (" + list +
+               ")",
+           site.positional[positional].column);
+    }
+    for (const argument& a : site.named) {
+      std::size_t k = adaptor ? 1 : 0;
+      while (k < count && name_of<T>(k) != a.name) ++k;
+      if (k == count)
+        fail("unknown argument '" + std::string(a.name) + "' for " + T::name + suggestion(a.name, names), a.column);
+      if (given[k]) fail("argument '" + std::string(a.name) + "' given twice", a.column);
+      given[k] = &a;
+    }
+    for (std::size_t k = adaptor ? 1 : 0; k < required_members<T>(); ++k)
+      if (!given[k]) fail("missing argument '" + std::string(name_of<T>(k)) + "' of " + T::name, site.column);
+
+    T node = construct<T>(given, child, std::make_index_sequence<count>{});
+    try {
+      node.check();
+    } catch (const parse_error&) {
+      throw;
+    } catch (const invalid_schedule& e) {
+      fail(e.what(), site.column);
+    }
+    return any_schedule(std::move(node));
+  }
+
+  template <class T>
+  static std::string_view name_of(std::size_t k) {
+    std::string_view result;
+    std::size_t index = 0;
+    boost::hana::for_each(boost::hana::accessors<T>(), [&](auto member) {
+      if (index++ == k) result = boost::hana::to<const char*>(boost::hana::first(member));
+    });
+    return result;
+  }
+
+  template <class T, std::size_t... K>
+  T construct(const std::vector<const argument*>& given, const value* child, std::index_sequence<K...>) const {
+    return T{member<T, K>(given, child)...};  // braces: evaluated left to right, so errors come in text order
+  }
+  template <class T, std::size_t K>
+  member_type<T, K> member(const std::vector<const argument*>& given, const value* child) const {
+    using M = member_type<T, K>;
+    if constexpr (K == 0 && is_adaptor<T>()) {
+      return convert<M>(*child, T::name, "schedule");
+    } else {
+      if (given[K]) return convert<M>(given[K]->v, T::name, member_name<T, K>());
+      if constexpr (requires { T::defaults(); }) return boost::hana::second(boost::hana::at_c<K>(
+          boost::hana::accessors<T>()))(T::defaults());
+      else return M{};  // unreachable: a parameter without a default is required
+    }
+  }
+
+  any_schedule dispatch(const call_site& site) const {
+    if (site.name == "min" || site.name == "max") return min_max(site);
+    if (site.name == "sequence") return sequence(site);
+    std::optional<any_schedule> result;
+    bool known = false;
+    boost::hana::for_each(parsed_nodes, [&](auto t) {
+      using T = typename decltype(t)::type;
+      if (result || site.name != T::name) return;
+      known = true;
+      result = build<T>(site);
+    });
+    if (result) return *result;
+    if (known) {  // the child was not of the type the adaptor needs
+      const value& child = site.piped ? *site.piped : site.positional[0].v;
+      fail(std::string(site.name) + " needs a cycle shape (triangular, cosine, linear or cos_anneal), got " +
+               (child.type == value::kind::schedule ? "'" + std::string(child.sched->name()) + "'" : describe(child)),
+           child.column);
+    }
+    fail("unknown schedule '" + std::string(site.name) + "'" + suggestion(site.name, call_names()), site.column);
+  }
+
+  any_schedule min_max(const call_site& site) const {
+    if (site.piped) fail("'" + std::string(site.name) + "' is not an adaptor: after '|' comes one of " +
+                         adaptor_names(), site.column);
+    if (!site.named.empty()) fail(std::string(site.name) + " takes no named arguments", site.named[0].column);
+    if (site.positional.size() != 2)
+      fail(std::string(site.name) + " takes two arguments: " + std::string(site.name) + "(a, b)", site.column);
+    const std::string context = std::string(site.name) + " needs numbers or schedules";
+    any_schedule a = as_schedule(site.positional[0].v, context), b = as_schedule(site.positional[1].v, context);
+    if (site.name == "min") return binary_schedule<op::min, any_schedule, any_schedule>{a, b};
+    return binary_schedule<op::max, any_schedule, any_schedule>{a, b};
+  }
+
+  any_schedule sequence(const call_site& site) const {
+    if (site.piped) fail("'sequence' is not an adaptor: after '|' comes one of " + adaptor_names(), site.column);
+    if (!site.named.empty()) fail("sequence takes no named arguments", site.named[0].column);
+    if (site.positional.size() % 2 == 0)
+      fail("sequence takes schedules and boundaries alternately: sequence(s0, b1, s1, b2, s2, ...)", site.column);
+    any_sequence_schedule s;
+    for (std::size_t k = 0; k < site.positional.size(); ++k) {
+      const value& v = site.positional[k].v;
+      if (k % 2 == 0) s.parts.push_back(as_schedule(v, "sequence: part " + std::to_string(k / 2) + " must be a schedule"));
+      else s.boundaries.push_back(convert<std::int64_t>(v, "sequence", "boundaries"));
+    }
+    try {
+      check_sequence_boundaries(s.boundaries);
+    } catch (const invalid_schedule& e) {
+      fail(e.what(), site.column);
+    }
+    if (s.parts.size() == 1) return s.parts[0];
+    return s;
+  }
+
+  std::string_view text_;
+  std::size_t pos_ = 0;
+  int depth_ = 0;
+};
+
+}  // namespace detail
+
+/// Parses the text form (SPEC 3) into a run-time schedule.
+///
+/// Throws `parse_error` (an `invalid_schedule`) whose `what()` names the column, shows the text with a
+/// caret under it and says what was expected; `column()` and `message()` give the parts.
+///
+/// **Example**: `lrsched::parse("cosine(0.01, 2, 250) | cyclical(length_decay=2)")(300)`
+inline any_schedule parse(std::string_view text) { return detail::parser(text).parse_all(); }
+
+}  // namespace lrsched
+
+#endif  // LRSCHED_TEXT_PARSE_HPP
