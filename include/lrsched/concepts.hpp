@@ -4,14 +4,16 @@
 
 #include <concepts>  // std::copyable, std::equality_comparable, std::same_as
 #include <cstdint>   // std::int64_t
+#include <type_traits>  // std::remove_cvref_t
 
 namespace lrsched {
 
 /// A schedule is a regular value that maps an iteration to a learning rate: `s(i)` returns `double`,
 /// with no state, so `s(1'000'000)` costs the same whether or not `s(0)` ... `s(999'999)` were asked.
+/// (`const` and references are looked through: `schedule<decltype(s)>` holds for a `constexpr auto s`.)
 template <class S>
-concept schedule = std::copyable<S> && std::equality_comparable<S> &&
-                   requires(const S& s, std::int64_t i) {
+concept schedule = std::copyable<std::remove_cvref_t<S>> && std::equality_comparable<std::remove_cvref_t<S>> &&
+                   requires(const std::remove_cvref_t<S>& s, std::int64_t i) {
                      { s(i) } -> std::same_as<double>;
                    };
 
