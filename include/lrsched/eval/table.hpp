@@ -1,0 +1,61 @@
+// lrsched/eval/table.hpp - a schedule as a lookup table, computed at compile time; interpolated lookup in a
+// strided table, and the worst error that interpolation makes against the exact schedule.
+#ifndef LRSCHED_EVAL_TABLE_HPP
+#define LRSCHED_EVAL_TABLE_HPP
+
+#include <array>    // std::array
+#include <cstddef>  // std::size_t
+#include <cstdint>  // std::int64_t
+
+#include <lrsched/concepts.hpp>
+#include <lrsched/detail/math.hpp>
+#include <lrsched/fixed.hpp>
+
+namespace lrsched {
+
+/// `N` entries `s(first + k * stride)` as `T` (double, float, or a `fixed` type), usually in a constant
+/// expression so that the table lives in `.rodata`. Each entry is bit-identical to
+/// `static_cast<T>(s(first + k * stride))` computed at run time.
+///
+/// **Example**: `constexpr auto lr = lrsched::table<1000, float>(cosine(0.01, 2.0, 250) | cyclical());`
+template <std::size_t N, class T = double, schedule S>
+constexpr std::array<T, N> table(const S& s, std::int64_t first = 0, std::int64_t stride = 1) {
+  detail::require(stride >= 1, "table: stride must be >= 1");
+  std::array<T, N> out{};
+  std::int64_t i = first;
+  for (std::size_t k = 0; k < N; ++k, i += stride) out[k] = detail::entry_from<T>(s(i));
+  return out;
+}
+
+/// The value at iteration `i` read from a table of `s(first + k * stride)`: exact at the entries, linear
+/// between them, and the first or last entry outside the table.
+template <class T, std::size_t N>
+constexpr double lookup(const std::array<T, N>& entries, std::int64_t first, std::int64_t stride, std::int64_t i) {
+  static_assert(N >= 1, "lookup needs a table with at least one entry");
+  if (i <= first) return detail::entry_value(entries[0]);
+  const auto offset = static_cast<std::uint64_t>(i) - static_cast<std::uint64_t>(first);
+  const std::uint64_t k = offset / static_cast<std::uint64_t>(stride);
+  if (k >= N - 1) return detail::entry_value(entries[N - 1]);
+  const double a = detail::entry_value(entries[k]);
+  const double b = detail::entry_value(entries[k + 1]);
+  const double t = static_cast<double>(offset % static_cast<std::uint64_t>(stride)) / static_cast<double>(stride);
+  return a + detail::mul(b - a, t);
+}
+
+/// The largest `|lookup(entries, first, stride, i) - s(i)|` over every iteration the table covers, so that
+/// firmware can keep 1/stride of the entries and `static_assert` the error it accepts.
+template <schedule S, class T, std::size_t N>
+constexpr double max_interpolation_error(const S& s, const std::array<T, N>& entries, std::int64_t first,
+                                         std::int64_t stride) {
+  double worst = 0;
+  const std::int64_t last = first + static_cast<std::int64_t>(N - 1) * stride;
+  for (std::int64_t i = first; i <= last; ++i) {
+    const double error = detail::fabs(lookup(entries, first, stride, i) - s(i));
+    if (error > worst) worst = error;
+  }
+  return worst;
+}
+
+}  // namespace lrsched
+
+#endif  // LRSCHED_EVAL_TABLE_HPP
