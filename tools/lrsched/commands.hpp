@@ -8,6 +8,7 @@
 namespace lrsched::cli {
 
 int run_eval(std::span<const std::string_view> args);
+int run_table(std::span<const std::string_view> args);
 
 }  // namespace lrsched::cli
 

@@ -27,6 +27,18 @@ constexpr command commands[] = {
      "example:\n"
      "  lrsched eval \"cosine(0.01, 2, 250) | cyclical(length_decay=2) | warmup(0, 100)\" --to 1000 --step 100\n",
      run_eval},
+    {"table", "a schedule as a C header (C99 and C++) for firmware",
+     "usage: lrsched table EXPR --count N [--from A] [--stride S] [--type float|double|q15|q31] [--name IDENT]\n"
+     "                     [-o FILE.h]\n"
+     "\n"
+     "Writes a header with `static const TYPE IDENT[N]` holding the learning rate at iterations A + k*S\n"
+     "(defaults: A = 0, S = 1, float, lr_table), to FILE.h or to standard output. A comment holds the\n"
+     "canonical expression, the range, the type and the worst error of linear interpolation between entries.\n"
+     "q15 and q31 are Q1.15 (int16_t) and Q1.31 (int32_t), rounded to nearest; a value out of range is an error.\n"
+     "\n"
+     "example:\n"
+     "  lrsched table \"cosine(0.01, 2, 250) | cyclical(length_decay=2)\" --count 1000 --stride 4 -o lr.h\n",
+     run_table},
 };
 
 void print_overview(std::FILE* to) {

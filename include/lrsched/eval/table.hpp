@@ -5,9 +5,11 @@
 
 #include <array>    // std::array
 #include <cstddef>  // std::size_t
-#include <cstdint>  // std::int64_t
+#include <cstdint>  // std::int64_t, INT64_MAX
+#include <type_traits>  // std::is_same_v
 
 #include <lrsched/concepts.hpp>
+#include <lrsched/eval/run.hpp>
 #include <lrsched/detail/math.hpp>
 #include <lrsched/fixed.hpp>
 
@@ -15,27 +17,40 @@ namespace lrsched {
 
 /// `N` entries `s(first + k * stride)` as `T` (double, float, or a `fixed` type), usually in a constant
 /// expression so that the table lives in `.rodata`. Each entry is bit-identical to
-/// `static_cast<T>(s(first + k * stride))` computed at run time.
+/// `static_cast<T>(s(first + k * stride))` computed at run time. Filled segment by segment (eval/run.hpp),
+/// so that the cost per entry is that of the shape, not of finding its cycle.
 ///
 /// **Example**: `constexpr auto lr = lrsched::table<1000, float>(cosine(0.01, 2.0, 250) | cyclical());`
 template <std::size_t N, class T = double, schedule S>
 constexpr std::array<T, N> table(const S& s, std::int64_t first = 0, std::int64_t stride = 1) {
   detail::require(stride >= 1, "table: stride must be >= 1");
+  detail::require(N == 0 || (INT64_MAX - first) / stride >= static_cast<std::int64_t>(N - 1),
+                  "table: the last iteration must not exceed INT64_MAX");
   std::array<T, N> out{};
-  std::int64_t i = first;
-  for (std::size_t k = 0; k < N; ++k, i += stride) out[k] = detail::entry_from<T>(s(i));
+  if constexpr (std::is_same_v<T, double>) {
+    detail::fill_run(s, out.data(), {first, stride, N});
+  } else {  // through doubles, a chunk at a time
+    constexpr std::size_t chunk = 512;
+    double values[chunk]{};
+    for (std::size_t done = 0; done < N; done += chunk) {
+      const std::size_t count = N - done < chunk ? N - done : chunk;
+      detail::fill_run(s, values, {first + static_cast<std::int64_t>(done) * stride, stride, count});
+      for (std::size_t k = 0; k < count; ++k) out[done + k] = detail::entry_from<T>(values[k]);
+    }
+  }
   return out;
 }
 
-/// The value at iteration `i` read from a table of `s(first + k * stride)`: exact at the entries, linear
-/// between them, and the first or last entry outside the table.
-template <class T, std::size_t N>
-constexpr double lookup(const std::array<T, N>& entries, std::int64_t first, std::int64_t stride, std::int64_t i) {
-  static_assert(N >= 1, "lookup needs a table with at least one entry");
-  if (i <= first) return detail::entry_value(entries[0]);
+/// The value at iteration `i` read from a table of `s(first + k * stride)` (a `std::array`, a `std::vector`,
+/// any contiguous entries with `size()` and `[]`): exact at the entries, linear between them, and the first or
+/// last entry outside the table.
+template <class Entries>
+constexpr double lookup(const Entries& entries, std::int64_t first, std::int64_t stride, std::int64_t i) {
+  const std::size_t n = entries.size();
+  if (i <= first || n == 1) return detail::entry_value(entries[0]);
   const auto offset = static_cast<std::uint64_t>(i) - static_cast<std::uint64_t>(first);
   const std::uint64_t k = offset / static_cast<std::uint64_t>(stride);
-  if (k >= N - 1) return detail::entry_value(entries[N - 1]);
+  if (k >= n - 1) return detail::entry_value(entries[n - 1]);
   const double a = detail::entry_value(entries[k]);
   const double b = detail::entry_value(entries[k + 1]);
   const double t = static_cast<double>(offset % static_cast<std::uint64_t>(stride)) / static_cast<double>(stride);
@@ -43,15 +58,16 @@ constexpr double lookup(const std::array<T, N>& entries, std::int64_t first, std
 }
 
 /// The largest `|lookup(entries, first, stride, i) - s(i)|` over every iteration the table covers, so that
-/// firmware can keep 1/stride of the entries and `static_assert` the error it accepts.
-template <schedule S, class T, std::size_t N>
-constexpr double max_interpolation_error(const S& s, const std::array<T, N>& entries, std::int64_t first,
-                                         std::int64_t stride) {
+/// firmware can keep 1/stride of the entries and `static_assert` the error it accepts. It includes the
+/// rounding of the entries to their type (float, fixed point).
+template <schedule S, class Entries>
+constexpr double max_interpolation_error(const S& s, const Entries& entries, std::int64_t first, std::int64_t stride) {
   double worst = 0;
-  const std::int64_t last = first + static_cast<std::int64_t>(N - 1) * stride;
-  for (std::int64_t i = first; i <= last; ++i) {
+  const std::int64_t last = first + static_cast<std::int64_t>(entries.size() - 1) * stride;
+  for (std::int64_t i = first;; ++i) {
     const double error = detail::fabs(lookup(entries, first, stride, i) - s(i));
     if (error > worst) worst = error;
+    if (i == last) break;
   }
   return worst;
 }
