@@ -1,12 +1,16 @@
 #!/usr/bin/env python3
 """Generate the coefficient tables of include/lrsched/detail/math.hpp (needs mpmath; the build does not).
 
-Prints C++ snippets (hex-float literals) to stdout; paste them into math.hpp.
+Prints the table section of math.hpp (hex-float literals; `// `-lines report the fits) to stdout:
   python3 tools/gen_math_coefficients.py > /tmp/coeffs.txt
+The `inline constexpr` blocks are pasted verbatim between "coefficient tables" and "cos(pi t)" in
+math.hpp; the scalar constants printed as comments are written by hand next to their use.
 
 Polynomials are weighted least-squares fits on Chebyshev nodes at 80 digits (close to minimax),
 coefficients rounded to double; the script reports each fit's max error after rounding.
 """
+import struct
+
 import mpmath as mp
 
 mp.mp.dps = 80
@@ -52,8 +56,16 @@ def max_err(f, a, b, cs, weight, n=2000):
 
 
 def emit(name, cs):
-    print(f"// {name}")
-    print("inline constexpr double " + name + "[] = {" + ", ".join(hx(c) for c in cs) + "};")
+    """A table exactly as it appears in math.hpp (four values a line)."""
+    vals = [hx(c) for c in cs]
+    one_line = f"inline constexpr double {name}[{len(vals)}] = {{{', '.join(vals)}}};"
+    if len(one_line) <= 110:
+        print(one_line)
+        return
+    print(f"inline constexpr double {name}[{len(vals)}] = {{")
+    for i in range(0, len(vals), 4):
+        print("    " + ", ".join(vals[i:i + 4]) + ",")
+    print("};")
 
 
 # --- sin(pi v) = v * (pi + z * Q(z)), z = v^2, |v| <= 1/4; pi is split as pi_hi + pi_lo ---------
@@ -69,7 +81,8 @@ sin_q = lambda z: (sinpi_over(z) - mp.pi) / z if z != 0 else -mp.pi**3 / 6
 Q = fit(sin_q, 0, zmax, 5, lambda z: z / sinpi_over(z))
 emit("sinpi_coeffs", Q)  # Q[0] + z * (Q[1] + ...)
 print(f"//   max rel error of sin(pi v)/v {mp.nstr(max_err(sin_q, 0, zmax, Q, lambda z: z / sinpi_over(z)), 5)}")
-print(f"// pi_hi = {hx(mp.pi)}; pi_lo = {hx(mp.pi - float(mp.pi))}; half_pi_cubed = {hx(mp.pi**3 / 2)}")
+print(f"// pi_hi = {hx(mp.pi)}; pi_lo = {hx(mp.pi - float(mp.pi))}")
+print(f"// half_pi_cubed = {hx(mp.pi**3 / 2)}; pi_sq = {hx(mp.pi**2)}")
 
 
 # --- cos(pi w) = 1 + z * C(z), z = w^2, |w| <= 1/4 (absolute error of z*C) -------------------
@@ -115,7 +128,7 @@ print(f"// inv_ln2_n = {hx(inv_ln2_n)}; ln2n_hi = {hx(ln2n_hi)}; ln2n_lo = {hx(l
 # --- log: table over z in [OFF, 2 OFF), log(z) = -log(invc) + log1p(z * invc - 1) ------------
 LN = 128
 OFF = 0x3FE6955500000000
-import struct
+
 
 
 def d(u):
@@ -131,7 +144,7 @@ for j in range(LN):
         invc = mp.mpf(1)
     else:
         c = (lo + hi_) / 2
-        # invc with at most 11 significant bits, so zhi * invc (21 x 11 bits) is exact
+        # invc with at most 11 significant bits: zhi * invc (21 x 11 bits) is exact
         e = mp.floor(mp.log(1 / c, 2))
         invc = mp.nint((1 / c) * mp.mpf(2) ** (10 - e)) / mp.mpf(2) ** (10 - e)
     l = -mp.log(invc)
@@ -143,7 +156,7 @@ for j in range(LN):
 emit("log_invc", invc_t)
 emit("log_logc", logc_t)
 emit("log_logctail", logctail_t)
-print(f"//   max |r| = {mp.nstr(rmx, 6)}")
+print(f"//   log_off = {OFF:#x}; max |r| = {mp.nstr(rmx, 6)}")
 l1 = lambda r: (mp.log1p(r) - r + r * r / 2) / r**3 if r != 0 else mp.mpf(1) / 3
 rr = rmx * mp.mpf("1.001")
 L = fit(l1, -rr, rr, 5, lambda r: r * r)  # weight ~ relative to r
