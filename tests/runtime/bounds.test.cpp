@@ -71,6 +71,27 @@ TEST_CASE("bounds: exact for every shape (the sampled extremes are the bounds)")
   check_exact("cyclical, shrinking", linear(1.0, 0.0, 40) | cyclical({.length_decay = 0.5}), 300);
 }
 
+TEST_CASE("bounds: exact for cyclical with constant lengths and decays <= 1, down to the last cycles") {
+  // The smallest values are in the last cycles before INT64_MAX: sample the first and the last few cycles.
+  const auto check_exact = [](const char* name, const auto& s, std::int64_t length) {
+    INFO(std::string(name));
+    const interval b = bounds(s);
+    interval seen = sampled(s, 3 * length);
+    const std::int64_t last = std::numeric_limits<std::int64_t>::max();
+    for (std::int64_t i = last - 3 * length; ; ++i) {
+      seen.lo = s(i) < seen.lo ? s(i) : seen.lo;
+      seen.hi = s(i) > seen.hi ? s(i) : seen.hi;
+      if (i == last) break;
+    }
+    CHECK(b.lo == seen.lo);
+    CHECK(b.hi == seen.hi);
+  };
+  check_exact("triangular2", triangular(0.001, 0.1, 40) | cyclical({.amplitude_decay = 0.5}), 40);
+  check_exact("magnitude", cosine(0.01, 2.0, 250) | cyclical({.magnitude_decay = 0.999}), 250);
+  check_exact("both", linear(1.0, 0.1, 7) | cyclical({.magnitude_decay = 0.9, .amplitude_decay = 0.5}), 7);
+  check_exact("slanted", triangular(0.5, 2.0, 333, 0.3) | cyclical({.amplitude_decay = 0.999999}), 333);
+}
+
 TEST_CASE("bounds: composites combine by interval arithmetic") {
   const auto s = cosine(0.0, 1.0, 100);
   CHECK(bounds(0.5 * s + 1.0) == interval{1.0, 1.5});

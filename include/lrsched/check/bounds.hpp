@@ -183,24 +183,48 @@ struct bounds_rule<one_cycle_schedule> {
   static constexpr interval of(const one_cycle_schedule& s) { return bounds_of(s.expanded()); }
 };
 
-// The first cycle exactly (the shape over offsets 0 .. L-1, where it turns). When every decay is 1 and
-// lengths do not grow, every cycle is the first one or a shorter copy of it, which turns at the same
-// values or less far: exact. Otherwise later cycles stay within the hull of that, the floor and the peak
-// (decays <= 1), and a magnitude decay pulls values toward 0; decays above 1 grow without bound.
+// cyclical: the shape over one cycle turns at offsets 0 and L - 1 (and, for triangular, next to L * f).
+template <class Shape>
+constexpr interval cycle_at_turns(const cyclical_schedule<Shape>& s, std::int64_t start, std::int64_t up_to) {
+  const std::int64_t length = s.shape.shape_length();
+  interval r = point(s(start));
+  const auto take = [&](std::int64_t offset) {
+    if (offset >= 0 && offset <= up_to) r = hull(r, point(s(start + offset)));
+  };
+  take(up_to);
+  take(length - 1);
+  if constexpr (std::is_same_v<Shape, triangular_schedule>) {
+    const auto before = static_cast<std::int64_t>(floor(static_cast<double>(length) * s.shape.inc_fraction));
+    take(before);
+    take(before + 1);
+  }
+  return r;
+}
+
+// Exact when every cycle has the first one's length and the decays only shrink a non-negative shape toward
+// its floor and toward 0 (the peak not decaying): then each offset's value falls from cycle to cycle, so the
+// largest values are in the first cycle and the smallest in the last two cycles before INT64_MAX. Otherwise
+// later cycles stay within the hull of the first, the floor and the peak (decays <= 1; lengths change where
+// the shape turns, not its range), a magnitude decay pulls values toward 0, and decays above 1 grow without
+// bound.
 template <class Shape>
 struct bounds_rule<cyclical_schedule<Shape>> {
   static constexpr interval of(const cyclical_schedule<Shape>& s) {
     const Shape& shape = s.shape;
-    const std::int64_t last = shape.shape_length() - 1;
-    interval first = at_candidates(shape, {0, last});
-    if constexpr (std::is_same_v<Shape, triangular_schedule>) {
-      const auto before = static_cast<std::int64_t>(floor(static_cast<double>(last + 1) * shape.inc_fraction));
-      first = hull(first, at_candidates(shape, {before < last ? before : last, before + 1 < last ? before + 1 : last}));
+    const std::int64_t length = shape.shape_length();
+    const interval first = cycle_at_turns(s, 0, length - 1);
+    const double floor_lr = shape.shape_floor(), peak = shape.shape_peak();
+    const bool unit_decays = s.magnitude_decay == 1 && s.amplitude_decay == 1 && s.peak_decay == 1;
+    if (s.length_decay <= 1 && unit_decays && s.cycle_limit == 0) return first;  // every cycle as the first
+    const bool shrinking = s.length_decay == 1 && s.cycle_limit == 0 && s.peak_decay == 1 &&
+                           s.magnitude_decay <= 1 && s.amplitude_decay <= 1 && floor_lr >= 0 && peak >= floor_lr;
+    if (shrinking) {
+      const std::int64_t last_cycle = last_iteration / length, last_offset = last_iteration % length;
+      interval r = hull(first, cycle_at_turns(s, last_cycle * length, last_offset));
+      if (last_cycle > 0) r = hull(r, cycle_at_turns(s, (last_cycle - 1) * length, length - 1));
+      return r;
     }
-    const bool steady = s.length_decay <= 1 && s.magnitude_decay == 1 && s.amplitude_decay == 1 &&
-                        s.peak_decay == 1 && s.cycle_limit == 0;
-    if (steady) return first;
-    interval r = hull(first, hull(point(shape.shape_floor()), point(shape.shape_peak())));
+    interval r = hull(first, hull(point(floor_lr), point(peak)));
     if (s.magnitude_decay != 1) r = hull(r, point(0.0));
     if (s.magnitude_decay > 1 || s.amplitude_decay > 1 || s.peak_decay > 1)
       r = hull(r, interval{-std::numeric_limits<double>::max(), std::numeric_limits<double>::max()});
@@ -250,8 +274,8 @@ struct bounds_rule<sequence_schedule<S...>> {
 }  // namespace detail
 
 /// Bounds of `s` over every iteration `i >= 0`, with no sampling: interval arithmetic through the tree,
-/// exact for each shape and for `cyclical` whose decays are all 1 (length_decay <= 1), sound for every
-/// composite. Use it to stop a build: `static_assert(lrsched::bounds(s).lo > 0);`.
+/// exact for each shape and for `cyclical` of constant cycle length with magnitude and amplitude decays
+/// <= 1 (or with every decay 1 and cycles that do not grow), sound for every composite. Use it to stop a build: `static_assert(lrsched::bounds(s).lo > 0);`.
 template <schedule S>
 constexpr interval bounds(const S& s) {
   return detail::bounds_of(s);
