@@ -11,6 +11,7 @@
 #include <lrsched/shapes/constant.hpp>
 #include <lrsched/shapes/cos_anneal.hpp>
 #include <lrsched/shapes/cosine.hpp>
+#include <lrsched/shapes/exp_anneal.hpp>
 #include <lrsched/shapes/exponential.hpp>
 #include <lrsched/shapes/factor.hpp>
 #include <lrsched/shapes/inverse_sqrt.hpp>
@@ -21,7 +22,10 @@
 #include <lrsched/shapes/piecewise_constant.hpp>
 #include <lrsched/shapes/piecewise_linear.hpp>
 #include <lrsched/shapes/poly.hpp>
+#include <lrsched/shapes/poly_anneal.hpp>
+#include <lrsched/shapes/sqrt_anneal.hpp>
 #include <lrsched/shapes/step.hpp>
+#include <lrsched/shapes/tanh_anneal.hpp>
 #include <lrsched/shapes/triangular.hpp>
 
 #include <lrsched/adaptors/clamp.hpp>

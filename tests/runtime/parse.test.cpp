@@ -92,7 +92,7 @@ TEST_CASE("parse: errors say where (column and caret) and what was expected") {
       {"cosine(0.01, 2, 250, 7)", "too many arguments: cosine takes 3 (min_lr, max_lr, cycle_length)", 22},
       {"cosine(0.01, 2, cycle_lenght=250)", "unknown argument 'cycle_lenght' for cosine (did you mean 'cycle_length'?)", 17},
       {"cosine(min_lr=0.01, 2, 250)", "positional argument after named arguments", 21},
-      {"step(0.1, 30) | cyclical()", "cyclical needs a cycle shape (triangular, cosine, linear or cos_anneal), got 'step'", 1},
+      {"step(0.1, 30) | cyclical()", "cyclical needs a cycle shape (triangular, cosine, linear, cos_anneal, sqrt_anneal, exp_anneal, poly_anneal or tanh_anneal), got 'step'", 1},
       {"cosine(0, 1, 10) | cosine(0, 1, 10)",
        "'cosine' is not an adaptor: after '|' comes one of warmup, cooldown, delay, clamp, cyclical", 20},
       {"cosine(0, 1, 10) |", "expected an adaptor after '|'", 19},

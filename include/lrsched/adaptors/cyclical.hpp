@@ -63,7 +63,7 @@ struct cyclical_schedule {
 ///     (floor + (shape_k(o) - floor) * amplitude_decay^k) * magnitude_decay^k
 ///
 /// where `shape_k` is the shape with length `L(k)` and peak `peak * peak_decay^k`, and `floor` its
-/// `min_lr` (`triangular`, `cosine`) or `end_lr` (`linear`, `cos_anneal`).
+/// `min_lr` (`triangular`, `cosine`) or `end_lr` (`linear`, `cos_anneal` and the other annealing shapes).
 ///
 /// Checks: `cyclical: length_decay must be > 0`, `cyclical: magnitude_decay must be >= 0`,
 /// `cyclical: amplitude_decay must be >= 0`, `cyclical: peak_decay must be >= 0`,
@@ -72,7 +72,8 @@ struct cyclical_schedule {
 /// **Example** (SGDR): `lrsched::cosine(0.01, 2.0, 250) | lrsched::cyclical({.length_decay = 2, .magnitude_decay = 0.5})`
 template <schedule S>
 constexpr auto cyclical(S s, cyclical_options options = {}) {
-  static_assert(cycle_shape<S>, "cyclical needs a cycle shape: triangular, cosine, linear or cos_anneal");
+  static_assert(cycle_shape<S>, "cyclical needs a cycle shape: triangular, cosine, linear, cos_anneal, sqrt_anneal, "
+                                "exp_anneal, poly_anneal or tanh_anneal");
   if constexpr (cycle_shape<S>) {
     return detail::checked(cyclical_schedule<S>{std::move(s), options.length_decay, options.magnitude_decay,
                                                 options.amplitude_decay, options.peak_decay, options.cycle_limit});

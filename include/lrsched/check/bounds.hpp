@@ -21,6 +21,7 @@
 #include <lrsched/shapes/constant.hpp>
 #include <lrsched/shapes/cos_anneal.hpp>
 #include <lrsched/shapes/cosine.hpp>
+#include <lrsched/shapes/exp_anneal.hpp>
 #include <lrsched/shapes/exponential.hpp>
 #include <lrsched/shapes/factor.hpp>
 #include <lrsched/shapes/inverse_sqrt.hpp>
@@ -31,7 +32,10 @@
 #include <lrsched/shapes/piecewise_constant.hpp>
 #include <lrsched/shapes/piecewise_linear.hpp>
 #include <lrsched/shapes/poly.hpp>
+#include <lrsched/shapes/poly_anneal.hpp>
+#include <lrsched/shapes/sqrt_anneal.hpp>
 #include <lrsched/shapes/step.hpp>
+#include <lrsched/shapes/tanh_anneal.hpp>
 #include <lrsched/shapes/triangular.hpp>
 
 namespace lrsched {
@@ -81,6 +85,13 @@ struct bounds_rule<linear_schedule> {
 template <>
 struct bounds_rule<cos_anneal_schedule> {
   static constexpr interval of(const cos_anneal_schedule& s) { return at_candidates(s, {0, s.length}); }
+};
+// The annealing shapes are monotone from start_lr to end_lr.
+template <class T>
+  requires(std::is_same_v<T, sqrt_anneal_schedule> || std::is_same_v<T, exp_anneal_schedule> ||
+           std::is_same_v<T, poly_anneal_schedule> || std::is_same_v<T, tanh_anneal_schedule>)
+struct bounds_rule<T> {
+  static constexpr interval of(const T& s) { return at_candidates(s, {0, s.length}); }
 };
 template <>
 struct bounds_rule<cosine_schedule> {

@@ -36,6 +36,7 @@
 #include <lrsched/shapes/constant.hpp>
 #include <lrsched/shapes/cos_anneal.hpp>
 #include <lrsched/shapes/cosine.hpp>
+#include <lrsched/shapes/exp_anneal.hpp>
 #include <lrsched/shapes/exponential.hpp>
 #include <lrsched/shapes/factor.hpp>
 #include <lrsched/shapes/inverse_sqrt.hpp>
@@ -46,7 +47,10 @@
 #include <lrsched/shapes/piecewise_constant.hpp>
 #include <lrsched/shapes/piecewise_linear.hpp>
 #include <lrsched/shapes/poly.hpp>
+#include <lrsched/shapes/poly_anneal.hpp>
+#include <lrsched/shapes/sqrt_anneal.hpp>
 #include <lrsched/shapes/step.hpp>
+#include <lrsched/shapes/tanh_anneal.hpp>
 #include <lrsched/shapes/triangular.hpp>
 #include <lrsched/text/to_string.hpp>
 
@@ -86,9 +90,16 @@ inline constexpr auto parsed_nodes = boost::hana::tuple_t<
     exponential_schedule, step_schedule, multistep_schedule<integers>, factor_schedule,
     multi_factor_schedule<integers>, poly_schedule, inverse_sqrt_schedule, inverse_time_schedule,
     piecewise_constant_schedule<integers, reals>, piecewise_linear_schedule<integers, reals>, one_cycle_schedule,
+    sqrt_anneal_schedule, exp_anneal_schedule, poly_anneal_schedule, tanh_anneal_schedule,
     warmup_schedule<any_schedule>, cooldown_schedule<any_schedule>, delay_schedule<any_schedule>,
     clamp_schedule<any_schedule>, cyclical_schedule<triangular_schedule>, cyclical_schedule<cosine_schedule>,
-    cyclical_schedule<linear_schedule>, cyclical_schedule<cos_anneal_schedule>>;
+    cyclical_schedule<linear_schedule>, cyclical_schedule<cos_anneal_schedule>, cyclical_schedule<sqrt_anneal_schedule>,
+    cyclical_schedule<exp_anneal_schedule>, cyclical_schedule<poly_anneal_schedule>,
+    cyclical_schedule<tanh_anneal_schedule>>;
+
+/// The shapes `cyclical` repeats, for its error message.
+inline constexpr const char* cycle_shape_names =
+    "triangular, cosine, linear, cos_anneal, sqrt_anneal, exp_anneal, poly_anneal or tanh_anneal";
 
 /// The combinators that are not reflected nodes.
 inline constexpr const char* builtin_calls[] = {"min", "max", "sequence"};
@@ -593,7 +604,7 @@ class parser {
     if (result) return *result;
     if (known) {  // the child was not of the type the adaptor needs
       const value& child = site.piped ? *site.piped : site.positional[0].v;
-      fail(std::string(site.name) + " needs a cycle shape (triangular, cosine, linear or cos_anneal), got " +
+      fail(std::string(site.name) + " needs a cycle shape (" + cycle_shape_names + "), got " +
                (child.type == value::kind::schedule ? "'" + std::string(child.sched->name()) + "'" : describe(child)),
            child.column);
     }
