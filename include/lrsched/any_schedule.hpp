@@ -11,6 +11,7 @@
 #include <utility>      // std::move
 
 #include <lrsched/concepts.hpp>
+#include <lrsched/eval/run.hpp>
 #include <lrsched/text/to_string.hpp>
 
 namespace lrsched {
@@ -42,6 +43,9 @@ class any_schedule {
     return a.self_ == b.self_ || a.self_->equals(*b.self_);
   }
 
+  // Segment-by-segment evaluation (eval/run.hpp): one virtual call per node and segment.
+  void fill_run(double* out, detail::iteration_run run) const { self_->fill(out, run); }
+
   // The text form (see to_string.hpp).
   void print_to(std::string& out) const { self_->print(out); }
   detail::binding text_binding() const { return self_->binding(); }
@@ -50,6 +54,7 @@ class any_schedule {
   struct interface {
     virtual ~interface() = default;
     virtual double evaluate(std::int64_t i) const = 0;
+    virtual void fill(double* out, detail::iteration_run run) const = 0;
     virtual const std::type_info& type() const noexcept = 0;
     virtual const char* name() const noexcept = 0;
     virtual bool equals(const interface& other) const = 0;
@@ -61,6 +66,7 @@ class any_schedule {
   struct model final : interface {
     explicit model(S s) : held(std::move(s)) {}
     double evaluate(std::int64_t i) const override { return held(i); }
+    void fill(double* out, detail::iteration_run run) const override { detail::fill_run(held, out, run); }
     const std::type_info& type() const noexcept override { return typeid(S); }
     const char* name() const noexcept override { return S::name; }
     bool equals(const interface& other) const override {
@@ -73,6 +79,13 @@ class any_schedule {
 
   std::shared_ptr<const interface> self_;
 };
+
+namespace detail {
+template <>
+struct run_rule<any_schedule> {
+  static void fill(const any_schedule& s, double* out, iteration_run run) { s.fill_run(out, run); }
+};
+}  // namespace detail
 
 }  // namespace lrsched
 

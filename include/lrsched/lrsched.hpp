@@ -6,6 +6,7 @@
 #include <lrsched/schedules.hpp>
 
 #include <lrsched/any_schedule.hpp>
+#include <lrsched/eval/fill.hpp>
 #include <lrsched/text/parse.hpp>
 #include <lrsched/text/to_string.hpp>
 

@@ -40,6 +40,7 @@
 
 #include <lrsched/check/bounds.hpp>
 #include <lrsched/check/properties.hpp>
+#include <lrsched/eval/fill.hpp>
 #include <lrsched/eval/table.hpp>
 #include <lrsched/fixed.hpp>
 

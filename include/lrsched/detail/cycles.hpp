@@ -29,7 +29,9 @@ __extension__ using int128 = __int128;
 
 // Total length of `m` cycles whose lengths are first, first + step, first + 2 * step, ...
 constexpr int128 run_total(std::int64_t first, std::int64_t step, std::int64_t m) noexcept {
-  return static_cast<int128>(m) * first + static_cast<int128>(step) * (static_cast<int128>(m) * (m - 1) / 2);
+  // m (m - 1) / 2 without a 128-bit division: halve whichever factor is even.
+  const int128 pairs = m % 2 == 0 ? static_cast<int128>(m / 2) * (m - 1) : static_cast<int128>(m) * ((m - 1) / 2);
+  return static_cast<int128>(m) * first + static_cast<int128>(step) * pairs;
 }
 
 // The largest number m of cycles, starting at one of length `first`, over which every length grows by
@@ -42,6 +44,7 @@ constexpr std::int64_t run_cycles(std::int64_t first, std::int64_t step, double 
     const std::int64_t length = first + j * step;
     return next_cycle_length(length, length_decay) == length + step;
   };
+  if (!holds(1)) return 1;
   const auto binade = [](std::int64_t x) { return static_cast<int>(std::bit_width(static_cast<std::uint64_t>(x))); };
   // Largest j with first + j * step (and + step) in the binades of first (and first + step).
   std::int64_t limit;
@@ -57,7 +60,7 @@ constexpr std::int64_t run_cycles(std::int64_t first, std::int64_t step, double 
     const std::int64_t low = bottom > bottom_next - step ? bottom : bottom_next - step;
     limit = (first - low) / -step;
   }
-  if (limit <= 0 || !holds(1)) return 1;
+  if (limit <= 0) return 1;
   std::int64_t lo = 1, hi = limit;  // holds(lo); find the largest j <= limit with holds(j)
   while (lo < hi) {
     const std::int64_t mid = hi - (hi - lo) / 2;
@@ -77,19 +80,27 @@ constexpr cycle_position locate_cycle(std::int64_t i, std::int64_t first_length,
     return {k, i % first_length, first_length};
   }
   std::int64_t index = 0, start = 0, length = first_length;  // cycle `index` covers [start, start + length)
+  std::int64_t next = next_cycle_length(length, length_decay);
   for (;;) {
     const std::int64_t offset = i - start;
     if (offset < length) return {index, offset, length};
     if (index == last_index) return {index, length, length};
-    const std::int64_t next = next_cycle_length(length, length_decay);
     const std::int64_t step = next - length;
     if (step == 0) {  // a fixed point: every later cycle has this length
       const std::int64_t k = offset / length;
       if (k > last_index - index) return {last_index, length, length};
       return {index + k, offset % length, length};
     }
-    // Cycles index .. index + m - 1 have lengths length + j * step (m == 1 when lengths grow
-    // geometrically): find the one holding `offset`, or jump over them all.
+    const std::int64_t after = next_cycle_length(next, length_decay);
+    if (after != next + step) {  // the common case (lengths growing geometrically): one cycle, no run
+      start += length;
+      ++index;
+      length = next;
+      next = after;
+      continue;
+    }
+    // Cycles index .. index + m - 1 have lengths length + j * step: find the one holding `offset`, or jump
+    // over them all.
     const std::int64_t m = run_cycles(length, step, length_decay);
     std::int64_t cycles = m;
     if (last_index - index < cycles - 1) cycles = last_index - index + 1;
@@ -108,6 +119,7 @@ constexpr cycle_position locate_cycle(std::int64_t i, std::int64_t first_length,
     start += static_cast<std::int64_t>(run_total(length, step, m));
     index += m;
     length += m * step;
+    next = next_cycle_length(length, length_decay);
   }
 }
 

@@ -76,6 +76,20 @@ struct any_sequence_schedule {
 
 namespace detail {
 
+template <>
+struct run_rule<any_sequence_schedule> {
+  static void fill(const any_sequence_schedule& s, double* out, iteration_run run) {
+    std::size_t done = 0;
+    for (std::size_t part = 0; part < s.parts.size() && done < run.n; ++part) {
+      const std::size_t end = part + 1 < s.parts.size() ? run.count_below(s.boundaries[part]) : run.n;
+      if (end > done) {
+        fill_run(s.parts[part], out + done, run.from(done).take(end - done).shifted(part ? s.boundaries[part - 1] : 0));
+        done = end;
+      }
+    }
+  }
+};
+
 /// Limits that keep any input, however hostile, from exhausting the stack or memory.
 inline constexpr std::size_t max_text_length = 1 << 20;
 inline constexpr int max_nesting = 200;

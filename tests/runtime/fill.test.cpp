@@ -1,0 +1,70 @@
+// fill: a range of iterations segment by segment, bit-identical to s(i), for C++ trees and parsed text.
+#include <doctest/doctest.h>
+
+#include <bit>
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "../support/golden.hpp"
+#include "../support/seed_schedules.hpp"
+
+using namespace lrsched;
+
+namespace {
+
+template <class S>
+std::size_t differences(const S& s, std::int64_t first, std::size_t count) {
+  std::vector<double> doubles(count);
+  std::vector<float> floats(count);
+  fill(s, std::span(doubles), first);
+  fill(s, std::span(floats), first);
+  std::size_t differing = 0;
+  for (std::size_t k = 0; k < count; ++k) {
+    const double want = s(first + static_cast<std::int64_t>(k));
+    differing += std::bit_cast<std::uint64_t>(doubles[k]) != std::bit_cast<std::uint64_t>(want);
+    differing += std::bit_cast<std::uint32_t>(floats[k]) != std::bit_cast<std::uint32_t>(static_cast<float>(want));
+  }
+  return differing;
+}
+
+}  // namespace
+
+TEST_CASE("fill: every golden case, C++ and parsed, double and float, bit-identical to s(i)") {
+  const std::int64_t max = std::numeric_limits<std::int64_t>::max();
+  golden::cpp::for_each_case([&](const char* id, const auto& s) {
+    const any_schedule parsed = parse(golden::find(id).expr);
+    for (std::int64_t first : {std::int64_t{0}, std::int64_t{-37}, std::int64_t{249}, std::int64_t{1} << 40, max - 3000}) {
+      INFO(std::string(id), " from ", first);
+      CHECK(differences(s, first, 3001) == 0);
+      CHECK(differences(parsed, first, 3001) == 0);
+    }
+    // The reference values themselves.
+    const golden::case_data& c = golden::find(id);
+    std::vector<double> values(c.count);
+    fill(parsed, std::span(values), c.first);
+    for (std::size_t k = 0; k < c.count; ++k) CHECK(golden::close(values[k], c.values[k]));
+  });
+}
+
+TEST_CASE("fill: deep trees and text-only nodes") {
+  const char* texts[] = {
+      ("sequence(linear(0, 1, 100) | warmup(0, 10), 120, 0.5 * (cosine(0.01, 1, 50) | cyclical(length_decay=1.5)) + 0.1,"
+       " 900, exponential(0.3, 0.99) | clamp(0.01, 0.2)) | cooldown(0.001, 2000, 300) | delay(5)"),
+      "min(cosine(0, 1, 30) | cyclical(amplitude_decay=0.7, magnitude_decay=0.9), 0.6) - 0.1 / 3",
+      "sqrt_anneal(1, 0, 17) | cyclical(length_decay=1.1, peak_decay=0.8, cycle_limit=20)",
+  };
+  for (const char* text : texts) {
+    INFO(std::string(text));
+    CHECK(differences(parse(text), -5, 5000) == 0);
+  }
+  const auto deep = sequence(linear(0.0, 1.0, 100) | warmup(0.0, 10), 120,
+                             0.5 * (cosine(0.01, 1.0, 50) | cyclical({.length_decay = 1.5})) + 0.1, 900,
+                             exponential(0.3, 0.99) | clamp(0.01, 0.2)) |
+                    cooldown(0.001, 2000, 300) | delay(5);
+  CHECK(differences(deep, -5, 5000) == 0);
+  std::vector<double> ten(10);
+  CHECK_THROWS_AS(fill(deep, std::span(ten), std::numeric_limits<std::int64_t>::max() - 5), invalid_schedule);
+}
