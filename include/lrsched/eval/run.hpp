@@ -144,21 +144,27 @@ struct run_rule<cyclical_schedule<Shape>> {
   }
 };
 
+/// A sequence's parts over a run: part k gets the entries below boundaries[k], shifted to start at its own 0.
+/// `fill_part(k, out, run)` fills part k; shared by the C++ sequence and the parsed one.
+template <class Ints, class FillPart>
+constexpr void fill_parts(const Ints& boundaries, double* out, iteration_run run, FillPart&& fill_part) {
+  std::size_t done = 0;
+  for (std::size_t part = 0; part <= boundaries.size() && done < run.n; ++part) {
+    const std::size_t end = part < boundaries.size() ? run.count_below(boundaries[part]) : run.n;
+    if (end <= done) continue;
+    fill_part(part, out + done, run.from(done).take(end - done).shifted(part ? boundaries[part - 1] : 0));
+    done = end;
+  }
+}
+
 template <class... S>
 struct run_rule<sequence_schedule<S...>> {
   static constexpr void fill(const sequence_schedule<S...>& s, double* out, iteration_run run) {
-    std::size_t done = 0;
-    std::int64_t start = 0;
-    [&]<std::size_t... K>(std::index_sequence<K...>) {
-      (([&] {
-         const std::size_t end = K + 1 < sizeof...(S) ? run.count_below(s.boundaries[K < sizeof...(S) - 1 ? K : 0])
-                                                      : run.n;
-         if (end > done) fill_run(std::get<K>(s.parts), out + done, run.from(done).take(end - done).shifted(start));
-         if (end > done) done = end;
-         if constexpr (K + 1 < sizeof...(S)) start = s.boundaries[K];
-       }()),
-       ...);
-    }(std::index_sequence_for<S...>{});
+    fill_parts(s.boundaries, out, run, [&](std::size_t part, double* into, iteration_run sub) {
+      [&]<std::size_t... K>(std::index_sequence<K...>) {
+        (void)((part == K && (fill_run(std::get<K>(s.parts), into, sub), true)) || ...);
+      }(std::index_sequence_for<S...>{});
+    });
   }
 };
 

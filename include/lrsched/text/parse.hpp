@@ -79,14 +79,8 @@ namespace detail {
 template <>
 struct run_rule<any_sequence_schedule> {
   static void fill(const any_sequence_schedule& s, double* out, iteration_run run) {
-    std::size_t done = 0;
-    for (std::size_t part = 0; part < s.parts.size() && done < run.n; ++part) {
-      const std::size_t end = part + 1 < s.parts.size() ? run.count_below(s.boundaries[part]) : run.n;
-      if (end > done) {
-        fill_run(s.parts[part], out + done, run.from(done).take(end - done).shifted(part ? s.boundaries[part - 1] : 0));
-        done = end;
-      }
-    }
+    fill_parts(s.boundaries, out, run,
+               [&](std::size_t part, double* into, iteration_run sub) { fill_run(s.parts[part], into, sub); });
   }
 };
 
