@@ -68,3 +68,32 @@ TEST_CASE("fill: deep trees and text-only nodes") {
   std::vector<double> ten(10);
   CHECK_THROWS_AS(fill(deep, std::span(ten), std::numeric_limits<std::int64_t>::max() - 5), invalid_schedule);
 }
+
+TEST_CASE("fill: each segment rule (folds of the cosine, ramps, steps) against s(i), at every offset") {
+  // Short and odd lengths put every fold boundary of the cosine (n = d/4, d/2, 3d/4) on and off the lanes.
+  for (std::int64_t d : {1, 2, 3, 4, 5, 6, 7, 8, 9, 13, 64, 250, 1001}) {
+    INFO("length ", d);
+    CHECK(differences(cosine(0.01, 2.0, d) | cyclical({.length_decay = 1.3, .magnitude_decay = 0.9}), -3, 4000) == 0);
+    CHECK(differences(cosine(2.0, 0.0, d), -3, 3 * static_cast<std::size_t>(d) + 40) == 0);
+    CHECK(differences(triangular(0.5, 2.0, d, 0.3) | cyclical({.amplitude_decay = 0.5}), -3, 4000) == 0);
+    CHECK(differences(linear(1.0, 0.0, d) | cyclical({.length_decay = 2}), 0, 4000) == 0);
+  }
+  for (double inc : {0.2, 0.5, 1.0 / 3, 0.999, 1.0}) {
+    INFO("inc_fraction ", inc);
+    CHECK(differences(triangular(1.0, 2.0, 1000, inc), 0, 1200) == 0);
+  }
+  CHECK(differences(cosine(0.01, 2.0, 250) | cyclical({.length_decay = 3, .magnitude_decay = 0.5}), 0, 100000) == 0);
+  CHECK(differences(cosine(0.0, 1.0, 100000) | warmup(0.0, 2000), 0, 120000) == 0);
+  CHECK(differences(multi_factor(1.0, {250, 750, 900}, 0.5) | cooldown(0.001, 1000, 500), 0, 2000) == 0);
+  CHECK(differences(multi_factor(1.0, {250, 750, 900}, 0.5) | cooldown(0.001, 1000, 0), 0, 2000) == 0);
+  CHECK(differences(step(0.1, 30, 0.5), -10, 1000) == 0);
+  CHECK(differences(step(0.1, 3, 0.5), std::numeric_limits<std::int64_t>::max() - 100, 101) == 0);
+  CHECK(differences(multistep(0.1, {30, 80, 81}, 0.1), 0, 200) == 0);
+  CHECK(differences(factor(1.0, 7, 0.5, 1e-3), 0, 200) == 0);
+  CHECK(differences(piecewise_constant({10, 20, 25}, {1.0, 0.5, 0.25, 0.125}), -2, 40) == 0);
+  CHECK(differences(constant(0.3) + 0.5 * linear(1.0, 0.0, 77), 0, 200) == 0);
+}
+
+TEST_CASE("fill: a million iterations of the seed's SGDR, bit-identical to s(i)") {
+  CHECK(differences(golden::cpp::seed_sgdr, 0, 1'000'000) == 0);
+}

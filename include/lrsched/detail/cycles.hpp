@@ -80,6 +80,20 @@ constexpr cycle_position locate_cycle(std::int64_t i, std::int64_t first_length,
     return {k, i % first_length, first_length};
   }
   std::int64_t index = 0, start = 0, length = first_length;  // cycle `index` covers [start, start + length)
+  // An integral length_decay D (SGDR's 2) multiplies lengths exactly while L * D stays below 2^53: integer
+  // steps, no rounding to check (the general walk below takes over from where that stops).
+  if (length_decay >= 2 && length_decay <= 0x1p20 && detail::floor(length_decay) == length_decay) {
+    const auto factor = static_cast<std::int64_t>(length_decay);
+    const std::int64_t exact_below = (std::int64_t{1} << 53) / factor;
+    while (length < exact_below) {
+      const std::int64_t offset = i - start;
+      if (offset < length) return {index, offset, length};
+      if (index == last_index) return {index, length, length};
+      start += length;  // <= i: no overflow
+      length *= factor;
+      ++index;
+    }
+  }
   std::int64_t next = next_cycle_length(length, length_decay);
   for (;;) {
     const std::int64_t offset = i - start;

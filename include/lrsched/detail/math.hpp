@@ -19,6 +19,9 @@
 #include <limits>
 #include <numbers>
 #include <type_traits>
+#if (defined(__x86_64__) || defined(__i386__)) && defined(__FMA__)
+#include <immintrin.h>  // the vector FMA of product_error
+#endif
 
 namespace lrsched::detail {
 // Everything lives in math_impl; the API is re-declared in lrsched::detail at the end, so the helpers
@@ -33,14 +36,29 @@ inline constexpr double math_inf = std::numeric_limits<double>::infinity();
 inline constexpr double math_nan = std::numeric_limits<double>::quiet_NaN();
 inline constexpr double math_max = std::numeric_limits<double>::max();
 
-// Run time only: the empty asm makes the product an opaque, already-rounded register value.
-inline double mul_barrier(double p) noexcept {
-#if defined(__x86_64__) || defined(__i386__)
+// ---- products that are never fused -----------------------------------------------------------------------
+// A compiler may contract a*b + c into an FMA at run time (-ffp-contract=fast, GCC's default in GNU mode),
+// which constant evaluation never does. Where the target has FMA instructions, the product goes through an
+// empty asm that makes it an opaque, already-rounded register value. An x86 target without FMA (the default
+// x86-64 baseline) cannot fuse, so there the product is a plain product and loops over it vectorize.
+#if (defined(__x86_64__) || defined(__i386__)) && !defined(__FMA__) && !defined(__FMA4__)
+#define LRSCHED_DETAIL_MAY_FUSE 0
+#else
+#define LRSCHED_DETAIL_MAY_FUSE 1
+#endif
+
+template <class T>
+inline T mul_barrier(T p) noexcept {
+#if LRSCHED_DETAIL_MAY_FUSE
+#if defined(__AVX512F__)
+  asm("" : "+v"(p));
+#elif defined(__x86_64__) || defined(__i386__)
   asm("" : "+x"(p));
 #elif defined(__aarch64__)
   asm("" : "+w"(p));
 #else
   asm("" : "+m"(p));
+#endif
 #endif
   return p;
 }
@@ -51,6 +69,44 @@ inline double mul_barrier(double p) noexcept {
 constexpr double mul(double a, double b) noexcept {
   return __builtin_is_constant_evaluated() ? a * b : mul_barrier(a * b);
 }
+
+// ---- lanes: one kernel for one double and for a vector of doubles ----------------------------------------
+// The kernels below that `fill` runs over whole segments are templates over the lane type: `double` for
+// s(i) (at compile time and at run time) and a GCC/clang vector of doubles for the segment loops. Every lane
+// performs the same IEEE operations in the same order as the scalar call, so the values are bit-identical.
+#if defined(__AVX512F__)
+inline constexpr int lane_count = 8;
+#elif defined(__AVX__)
+inline constexpr int lane_count = 4;
+#else
+inline constexpr int lane_count = 2;
+#endif
+typedef double lanes __attribute__((vector_size(lane_count * sizeof(double))));
+
+inline lanes mul(lanes a, lanes b) noexcept { return mul_barrier(a * b); }
+inline lanes mul(lanes a, double b) noexcept { return mul_barrier(a * b); }
+inline lanes mul(double a, lanes b) noexcept { return mul_barrier(a * b); }
+
+// a*b - p exactly, for p = fl(a*b) (the error of a product, always a double). Where the target has FMA
+// instructions, one fused operation at run time; in constant evaluation and elsewhere, Dekker's product of
+// halves. Both give the exact value, so they agree bit for bit.
+#if (defined(__x86_64__) || defined(__i386__)) && defined(__FMA__)
+#define LRSCHED_DETAIL_HAS_FMA 1
+inline double fused_multiply_add(double a, double b, double c) noexcept { return __builtin_fma(a, b, c); }
+inline lanes fused_multiply_add(lanes a, double b, lanes c) noexcept {
+  const lanes bs = lanes{} + b;
+#if defined(__AVX512F__)
+  return _mm512_fmadd_pd(a, bs, c);
+#elif defined(__AVX__)
+  return _mm256_fmadd_pd(a, bs, c);
+#else
+  return _mm_fmadd_pd(a, bs, c);
+#endif
+}
+#else
+#define LRSCHED_DETAIL_HAS_FMA 0
+#endif
+
 
 // std::bit_cast, minus the extra call (constexpr steps).
 constexpr std::uint64_t bits_of(double x) noexcept { return __builtin_bit_cast(std::uint64_t, x); }
@@ -347,12 +403,115 @@ constexpr math_ratio ratio(std::uint64_t p, std::uint64_t q, bool negative) noex
                           static_cast<double>(ps)};
 }
 
+// -- the same, for n and d below 2^51, where every integer involved is exact in double --------------------
+// A segment of a cosine cycle keeps d fixed: the divisor's reciprocal and split are computed once, and the
+// folded argument v = p * (1/q) carries its exact error e = (p - v q) / q (Dekker's product, no division),
+// so that sin and cos see the argument v + e. Results are within 1 ulp like the 128-bit path above.
+
+inline constexpr double math_split = 0x1p27 + 1;  // Veltkamp: x = hi + lo, each with at most 26 bits
+
+template <class T>
+constexpr T split_high(T x) noexcept {
+  const T c = mul(x, math_split);
+  return c - (c - x);
+}
+
+/// q, 1/q and q split into halves, for folded arguments p / q.
+struct math_divisor {
+  double q, inverse, high, low;
+};
+constexpr math_divisor divisor(double q) noexcept {
+  const double high = split_high(q);
+  return {q, 1.0 / q, high, q - high};
+}
+
+inline constexpr double math_pi_hi_high = 0x1.921fb58p+1;  // split of math_pi_hi (26 + 27 bits)
+inline constexpr double math_pi_hi_low = math_pi_hi - math_pi_hi_high;
+
+/// a*b - p exactly, where p = fl(a*b) and b = b_high + b_low is split (see above).
+template <class T>
+constexpr T product_error(T a, double b, double b_high, double b_low, T p) noexcept {
+#if LRSCHED_DETAIL_HAS_FMA
+  if (!__builtin_is_constant_evaluated()) return fused_multiply_add(a, b, -p);
+#else
+  (void)b;
+#endif
+  const T ah = split_high(a), al = a - ah;
+  return ((mul(ah, b_high) - p) + mul(ah, b_low) + mul(al, b_high)) + mul(al, b_low);
+}
+
+// sin(pi p / q) for 0 <= p <= q / 4, p an integer (as T).
+template <class T>
+constexpr T sin_pi_fraction(T p, math_divisor q) noexcept {
+  const T v = mul(p, q.inverse);
+  const T vq = mul(v, q.q);
+  const T e = mul((p - vq) - product_error(v, q.q, q.high, q.low, vq), q.inverse);
+  const T z = v * v;
+  const T ph = mul(v, math_pi_hi);  // v pi_hi = ph + pl exactly
+  const T pl = product_error(v, math_pi_hi, math_pi_hi_high, math_pi_hi_low, ph);
+  const T s = mul(mul(mul(mul(mul(sinpi_coeffs[5], z) + sinpi_coeffs[4], z) + sinpi_coeffs[3], z) + sinpi_coeffs[2], z) +
+                      sinpi_coeffs[1], z) + sinpi_coeffs[0];
+  return ph + (pl + (mul(v, math_pi_lo + mul(z, s)) + mul(e, math_pi_hi - mul(z, math_half_pi_cubed))));
+}
+
+// cos(pi p / q) for 0 <= p <= q / 4, p an integer (as T).
+template <class T>
+constexpr T cos_pi_fraction(T p, math_divisor q) noexcept {
+  const T v = mul(p, q.inverse);
+  const T vq = mul(v, q.q);
+  const T e = mul((p - vq) - product_error(v, q.q, q.high, q.low, vq), q.inverse);
+  const T z = v * v;
+  return 1.0 + (mul(z, mul(mul(mul(mul(mul(mul(cospi_coeffs[6], z) + cospi_coeffs[5], z) + cospi_coeffs[4], z) +
+                                       cospi_coeffs[3], z) + cospi_coeffs[2], z) + cospi_coeffs[1], z) +
+                           cospi_coeffs[0]) -
+                mul(mul(v, e), math_pi_sq));
+}
+
+/// Below this, cos_pi_ratio works in double (every integer exact) and fill can run it over lanes.
+inline constexpr std::int64_t cos_pi_small = std::int64_t{1} << 51;
+
+/// cos(pi n / d) = one of three folds, by where n lies in [0, d]; each fold is one smooth formula in n,
+/// which is what lets a cosine segment be filled fold by fold without a branch per element.
+///   n < d/4:          cos(pi n/d)
+///   d/4 <= n <= 3d/4: +-sin(pi |d - 2n| / 2d)   (- when 2n > d)
+///   n > 3d/4:        -cos(pi (d - n)/d)
+enum class cos_fold { rise, middle, fall };
+constexpr cos_fold fold_of(std::int64_t n, std::int64_t d) noexcept {
+  return 4 * n < d ? cos_fold::rise : 4 * n <= 3 * d ? cos_fold::middle : cos_fold::fall;
+}
+/// The first n >= 0 in each fold: the fold of n is rise below middle_from(d), fall from fall_from(d) on.
+constexpr std::int64_t middle_from(std::int64_t d) noexcept { return (d + 3) / 4; }       // ceil(d / 4)
+constexpr std::int64_t fall_from(std::int64_t d) noexcept { return (3 * d) / 4 + 1; }     // floor(3d / 4) + 1
+
+// The folds' formulas, over n as T (nd) with d fixed: `over_d` = divisor(d), `over_2d` = divisor(2d).
+template <class T>
+constexpr T cos_pi_rise(T n, math_divisor over_d) noexcept { return cos_pi_fraction(n, over_d); }
+template <class T>
+constexpr T cos_pi_middle_low(T n, double d, math_divisor over_2d) noexcept {  // 2n <= d
+  return sin_pi_fraction(d - 2.0 * n, over_2d);
+}
+template <class T>
+constexpr T cos_pi_middle_high(T n, double d, math_divisor over_2d) noexcept {  // 2n > d
+  return -sin_pi_fraction(2.0 * n - d, over_2d);
+}
+template <class T>
+constexpr T cos_pi_fall(T n, double d, math_divisor over_d) noexcept { return -cos_pi_fraction(d - n, over_d); }
+
 /// cos(pi * n / d) for 0 <= n <= d, d >= 1 (NaN otherwise). Exact integer folding:
 /// cos(pi n/d) = sin(pi a / (2d)) with a = d - 2n; |a| <= d/2 uses sin, else cos(pi (d - |a|) / (2d)).
 /// n == 0 and n == d give exactly 1 and -1; 2n == d gives exactly 0.
 /// 31 to 33 clang constexpr steps (a 27 000-entry table fits clang's default -fconstexpr-steps).
 constexpr double cos_pi_ratio(std::int64_t n, std::int64_t d) noexcept {
   if (d < 1 || n < 0 || n > d) return math_nan;
+  if (d < cos_pi_small) {
+    const double nd = static_cast<double>(n), dd = static_cast<double>(d);
+    switch (fold_of(n, d)) {
+      case cos_fold::rise: return cos_pi_rise(nd, divisor(dd));
+      case cos_fold::middle:
+        return n + n <= d ? cos_pi_middle_low(nd, dd, divisor(dd + dd)) : cos_pi_middle_high(nd, dd, divisor(dd + dd));
+      case cos_fold::fall: return cos_pi_fall(nd, dd, divisor(dd));
+    }
+  }
   const std::int64_t a = (d - n) - n;
   const std::uint64_t m = a < 0 ? 0u - static_cast<std::uint64_t>(a) : static_cast<std::uint64_t>(a);
   const std::uint64_t ud = static_cast<std::uint64_t>(d);
@@ -508,7 +667,11 @@ constexpr double powi(double x, std::int64_t n) noexcept {
   double r = 1.0, er = 0.0, b = x, eb = 0.0;
   for (std::uint64_t u = static_cast<std::uint64_t>(n);; u >>= 1) {  // at most 63 squarings
     if (u & 1) {
-      if (__builtin_fabs(b) > 1.0 && __builtin_fabs(r) > math_max / __builtin_fabs(b)) return huge;
+      // |r b| < 2^(er + eb - 2044) with er, eb the biased exponents: it can overflow only from 3068 on, and
+      // only there is the exact test (a division) needed.
+      if (((bits_of(r) >> 52) & 0x7ff) + ((bits_of(b) >> 52) & 0x7ff) > 3067 && __builtin_fabs(b) > 1.0 &&
+          __builtin_fabs(r) > math_max / __builtin_fabs(b))
+        return huge;
       r = mul(r, b);
       er += eb;
     }
@@ -567,6 +730,19 @@ using math_impl::ceil;
 using math_impl::copysign;
 using math_impl::cos_pi;
 using math_impl::cos_pi_ratio;
+using math_impl::cos_fold;
+using math_impl::cos_pi_fall;
+using math_impl::cos_pi_middle_high;
+using math_impl::cos_pi_middle_low;
+using math_impl::cos_pi_rise;
+using math_impl::cos_pi_small;
+using math_impl::divisor;
+using math_impl::fall_from;
+using math_impl::fold_of;
+using math_impl::lane_count;
+using math_impl::lanes;
+using math_impl::math_divisor;
+using math_impl::middle_from;
 using math_impl::exp;
 using math_impl::fabs;
 using math_impl::floor;

@@ -6,6 +6,7 @@
 #define LRSCHED_EVAL_RUN_HPP
 
 #include <cstddef>      // std::size_t
+#include <concepts>     // std::same_as
 #include <cstdint>      // std::int64_t, INT64_MAX
 #include <tuple>        // std::get, std::tuple_size_v
 #include <type_traits>  // std::is_same_v
@@ -20,6 +21,15 @@
 #include <lrsched/combinators/one_cycle.hpp>
 #include <lrsched/combinators/sequence.hpp>
 #include <lrsched/concepts.hpp>
+#include <lrsched/shapes/constant.hpp>
+#include <lrsched/shapes/cosine.hpp>
+#include <lrsched/shapes/factor.hpp>
+#include <lrsched/shapes/linear.hpp>
+#include <lrsched/shapes/multi_factor.hpp>
+#include <lrsched/shapes/multistep.hpp>
+#include <lrsched/shapes/piecewise_constant.hpp>
+#include <lrsched/shapes/step.hpp>
+#include <lrsched/shapes/triangular.hpp>
 
 namespace lrsched::detail {
 
@@ -41,11 +51,63 @@ struct iteration_run {
   constexpr iteration_run shifted(std::int64_t by) const noexcept { return {first - by, stride, n}; }
 };
 
+// ---- segment loops -------------------------------------------------------------------------------------
+// On a segment where a node is one smooth formula, `fill_lanes` evaluates that formula as a generic lambda:
+// on `lanes` (a vector of doubles) at run time, on `double` for the last entries and in constant
+// evaluation. The iteration reaches the formula as a double, exact below 2^53 (callers check their bounds),
+// which is what static_cast<double>(i) gives in the node's operator(): the values are bit-identical.
+
+/// Iterations below this are exact in double with room to spare: segments past it are filled entry by entry.
+inline constexpr std::int64_t lane_exact = std::int64_t{1} << 52;
+
+template <class F>
+constexpr void fill_lanes(double* out, iteration_run run, F&& formula) {
+  const double x0 = static_cast<double>(run.first), dx = static_cast<double>(run.stride);
+  std::size_t k = 0;
+  if (!__builtin_is_constant_evaluated()) {
+    lanes x;
+    for (int j = 0; j < lane_count; ++j) x[j] = x0 + static_cast<double>(j) * dx;
+    const double step = static_cast<double>(lane_count) * dx;
+    for (; k + lane_count <= run.n; k += lane_count, x += step) {
+      const lanes y = formula(x);
+      __builtin_memcpy(out + k, &y, sizeof y);
+    }
+  }
+  for (; k < run.n; ++k) out[k] = formula(x0 + static_cast<double>(k) * dx);
+}
+
+/// Whether every iteration of `run` lies in [0, lane_exact].
+constexpr bool lane_exact_run(iteration_run run) noexcept {
+  return run.n == 0 || (run.first >= 0 && run.at(run.n - 1) <= lane_exact);
+}
+
+/// Splits `run` at increasing iterations `cuts[0] <= cuts[1] <= ...`: piece j holds the entries in
+/// [cuts[j-1], cuts[j]) (piece 0 those below cuts[0], the last piece those from the last cut on), and
+/// `piece(j, out, sub)` is called for each non-empty one.
+template <std::size_t N, class Piece>
+constexpr void split_run(double* out, iteration_run run, const std::int64_t (&cuts)[N], Piece&& piece) {
+  std::size_t done = 0;
+  for (std::size_t j = 0; j <= N && done < run.n; ++j) {
+    const std::size_t end = j < N ? run.count_below(cuts[j]) : run.n;
+    if (end <= done) continue;
+    piece(j, out + done, run.from(done).take(end - done));
+    done = end;
+  }
+}
+
+constexpr void fill_value(double* out, std::size_t n, double value) {
+  for (std::size_t k = 0; k < n; ++k) out[k] = value;
+}
+
+/// out[k] = s(run.at(k)), one call per entry.
+template <class S>
+constexpr void fill_entries(const S& s, double* out, iteration_run run) {
+  for (std::size_t k = 0; k < run.n; ++k) out[k] = s(run.at(k));
+}
+
 template <class T>
 struct run_rule {  // the default: entry by entry
-  static constexpr void fill(const T& s, double* out, iteration_run run) {
-    for (std::size_t k = 0; k < run.n; ++k) out[k] = s(run.at(k));
-  }
+  static constexpr void fill(const T& s, double* out, iteration_run run) { fill_entries(s, out, run); }
 };
 
 /// out[k] = s(run.at(k)) for k < run.n, bit-identical to calling s.
@@ -64,12 +126,96 @@ constexpr void fill_run(const T& s, double* out, iteration_run run) {
   run_rule<T>::fill(s, out, run);
 }
 
+// ---- shapes ---------------------------------------------------------------------------------------------
+
+// Shapes that hold each value over a run of iterations (steps, milestones, constants) say where the value
+// they have at i ends: `hold_end(i)` is the last iteration with the value of i. One value per run, no
+// per-element search.
+template <class T>
+concept piecewise_constant_shape = requires(const T& s, std::int64_t i) {
+  { s.hold_end(i) } -> std::same_as<std::int64_t>;
+};
+
+template <piecewise_constant_shape T>
+struct run_rule<T> {
+  static constexpr void fill(const T& s, double* out, iteration_run run) {
+    std::size_t done = 0;
+    while (done < run.n) {
+      const std::int64_t i = run.at(done), end = s.hold_end(i);
+      const iteration_run rest = run.from(done);
+      const std::size_t count = end == INT64_MAX ? rest.n : rest.count_below(end + 1);
+      fill_value(out + done, count, s(i));
+      done += count;
+    }
+  }
+};
+
+template <>
+struct run_rule<cosine_schedule> {
+  static constexpr void fill(const cosine_schedule& s, double* out, iteration_run run) {
+    const std::int64_t d = s.cycle_length;
+    if (d >= cos_pi_small || !lane_exact_run(run)) return fill_entries(s, out, run);
+    const double dd = static_cast<double>(d), range = s.max_lr - s.min_lr;
+    const math_divisor over_d = divisor(dd), over_2d = divisor(dd + dd);
+    // The node's operator() on each fold of the cosine (math.hpp), then min_lr after the cycle.
+    const auto value = [&](auto c) { return mul((1 + c) / 2, range) + s.min_lr; };
+    const std::int64_t cuts[] = {middle_from(d), d / 2 + 1, fall_from(d), d + 1};
+    split_run(out, run, cuts, [&](std::size_t piece, double* into, iteration_run sub) {
+      switch (piece) {
+        case 0: return fill_lanes(into, sub, [&](auto n) { return value(cos_pi_rise(n, over_d)); });
+        case 1: return fill_lanes(into, sub, [&](auto n) { return value(cos_pi_middle_low(n, dd, over_2d)); });
+        case 2: return fill_lanes(into, sub, [&](auto n) { return value(cos_pi_middle_high(n, dd, over_2d)); });
+        case 3: return fill_lanes(into, sub, [&](auto n) { return value(cos_pi_fall(n, dd, over_d)); });
+        default: return fill_value(into, sub.n, s.min_lr);
+      }
+    });
+  }
+};
+
+template <>
+struct run_rule<triangular_schedule> {
+  static constexpr void fill(const triangular_schedule& s, double* out, iteration_run run) {
+    const double length = static_cast<double>(s.cycle_length), rise = length * s.inc_fraction;
+    if (s.cycle_length >= lane_exact || !lane_exact_run(run)) return fill_entries(s, out, run);
+    // i <= rise (compared in double, as the node does) up to floor(rise); then the fall, then min_lr.
+    const double range = s.max_lr - s.min_lr, fall = length * (1 - s.inc_fraction);
+    const std::int64_t cuts[] = {static_cast<std::int64_t>(detail::floor(rise)) + 1, s.cycle_length + 1};
+    split_run(out, run, cuts, [&](std::size_t piece, double* into, iteration_run sub) {
+      switch (piece) {
+        case 0: return fill_lanes(into, sub, [&](auto i) { return mul(i / rise, range) + s.min_lr; });
+        case 1: return fill_lanes(into, sub, [&](auto i) { return mul((length - i) / fall, range) + s.min_lr; });
+        default: return fill_value(into, sub.n, mul(0.0, range) + s.min_lr);
+      }
+    });
+  }
+};
+
+template <>
+struct run_rule<linear_schedule> {
+  static constexpr void fill(const linear_schedule& s, double* out, iteration_run run) {
+    if (s.length >= lane_exact || !lane_exact_run(run)) return fill_entries(s, out, run);
+    const double rise = s.end_lr - s.start_lr, length = static_cast<double>(s.length);
+    const std::int64_t cuts[] = {s.length + 1};
+    split_run(out, run, cuts, [&](std::size_t piece, double* into, iteration_run sub) {
+      if (piece == 0) return fill_lanes(into, sub, [&](auto i) { return s.start_lr + rise * i / length; });
+      return fill_value(into, sub.n, s.end_lr);
+    });
+  }
+};
+
+// ---- adaptors and combinators ---------------------------------------------------------------------------
+
 template <class S>
 struct run_rule<warmup_schedule<S>> {
   static constexpr void fill(const warmup_schedule<S>& s, double* out, iteration_run run) {
     if (s.length == 0) return fill_run(s.inner, out, run);
     const std::size_t ramp = run.count_below(s.length < INT64_MAX ? s.length + 1 : INT64_MAX);
-    for (std::size_t k = 0; k < ramp; ++k) out[k] = s(run.at(k));  // the ramp, as the node computes it
+    if (s.length < lane_exact) {  // the ramp, with the operations of the node's operator()
+      const double rise = s.inner(0) - s.start_lr, length = static_cast<double>(s.length);
+      fill_lanes(out, run.take(ramp), [&](auto i) { return i * rise / length + s.start_lr; });
+    } else {
+      for (std::size_t k = 0; k < ramp; ++k) out[k] = s(run.at(k));
+    }
     fill_run(s.inner, out + ramp, run.from(ramp).shifted(s.length));
   }
 };
@@ -95,7 +241,16 @@ struct run_rule<cooldown_schedule<S>> {
   static constexpr void fill(const cooldown_schedule<S>& s, double* out, iteration_run run) {
     const std::size_t before = run.count_below(s.start < INT64_MAX ? s.start + 1 : INT64_MAX);
     fill_run(s.inner, out, run.take(before));
-    for (std::size_t k = before; k < run.n; ++k) out[k] = s(run.at(k));  // the line and the tail
+    if (before == run.n) return;
+    const iteration_run after = run.from(before).shifted(s.start);  // iterations into the cool-down, >= 1
+    const std::size_t line = after.count_below(s.length < INT64_MAX ? s.length + 1 : INT64_MAX);
+    if (s.length < lane_exact) {  // the line, with the operations of the node's operator()
+      const double from = s.inner(s.start), fall = s.finish_lr - from, length = static_cast<double>(s.length);
+      fill_lanes(out + before, after.take(line), [&](auto into) { return into * fall / length + from; });
+    } else {
+      for (std::size_t k = 0; k < line; ++k) out[before + k] = s(run.at(before + k));
+    }
+    fill_value(out + before + line, after.n - line, s.finish_lr);
   }
 };
 
@@ -125,19 +280,26 @@ struct run_rule<cyclical_schedule<Shape>> {
       }
       Shape cycle = s.shape.with_shape_length(at.length);
       if (s.peak_decay != 1) cycle = cycle.with_shape_peak(cycle.shape_peak() * powi(s.peak_decay, at.index));
-      if (at.offset < at.length) {
-        fill_run(cycle, out + done, iteration_run{at.offset, run.stride, count});
-      } else {
-        const double end = cycle(at.offset);
-        for (std::size_t k = 0; k < count; ++k) out[done + k] = end;
-      }
       const double magnitude = powi(s.magnitude_decay, at.index);
       const double amplitude = powi(s.amplitude_decay, at.index);
       const double floor = cycle.shape_floor();
-      for (std::size_t k = done; k < done + count; ++k) {
-        double value = out[k];
-        if (s.amplitude_decay != 1) value = floor + mul(value - floor, amplitude);
-        out[k] = value * magnitude;
+      const bool scaled = s.amplitude_decay != 1 || magnitude != 1;  // x * 1 == x: nothing to do
+      // A chunk at a time, so that the decay pass finds the values still in cache.
+      constexpr std::size_t chunk = 4096;
+      for (std::size_t part = 0; part < count; part += chunk) {
+        double* into = out + done + part;
+        const std::size_t n = count - part < chunk ? count - part : chunk;
+        if (at.offset < at.length) {
+          fill_run(cycle, into, iteration_run{at.offset + static_cast<std::int64_t>(part) * run.stride, run.stride, n});
+        } else {
+          fill_value(into, n, cycle(at.offset));
+        }
+        if (!scaled) continue;
+        if (s.amplitude_decay != 1) {
+          for (std::size_t k = 0; k < n; ++k) into[k] = (floor + mul(into[k] - floor, amplitude)) * magnitude;
+        } else {
+          for (std::size_t k = 0; k < n; ++k) into[k] = into[k] * magnitude;
+        }
       }
       done += count;
     }

@@ -15,6 +15,8 @@ struct constant_schedule {
 
   constexpr void check() const { detail::require_finite(*this); }
   constexpr double operator()(std::int64_t) const noexcept { return lr; }
+  /// The last iteration with the value of i (fill walks constant runs): none, it never changes.
+  constexpr std::int64_t hold_end(std::int64_t) const noexcept { return INT64_MAX; }
   friend bool operator==(const constant_schedule&, const constant_schedule&) = default;
 };
 

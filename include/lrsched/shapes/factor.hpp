@@ -30,6 +30,11 @@ struct factor_schedule {
     const double lr = base_lr * detail::powi(factor, k);
     return lr < stop_factor_lr ? stop_factor_lr : lr;
   }
+  /// The last iteration with the value of i >= 0: k = ceil(i / step) - 1 is the same up to (k + 1) * step.
+  constexpr std::int64_t hold_end(std::int64_t i) const noexcept {
+    const std::int64_t k = i >= 1 ? (i - 1) / step : 0;
+    return k >= INT64_MAX / step ? INT64_MAX : (k + 1) * step;
+  }
   friend bool operator==(const factor_schedule&, const factor_schedule&) = default;
 };
 

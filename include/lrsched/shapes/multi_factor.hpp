@@ -31,6 +31,11 @@ struct multi_factor_schedule {
     const auto passed = static_cast<std::int64_t>(detail::count_below(steps, i));  // steps s with i > s
     return base_lr * detail::powi(factor, passed);
   }
+  /// The last iteration with the value of i >= 0: the next step s >= i (the value changes at s + 1).
+  constexpr std::int64_t hold_end(std::int64_t i) const noexcept {
+    const std::size_t next = detail::count_below(steps, i);
+    return next < steps.size() ? steps[next] : INT64_MAX;
+  }
   friend bool operator==(const multi_factor_schedule&, const multi_factor_schedule&) = default;
 };
 

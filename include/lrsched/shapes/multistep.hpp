@@ -31,6 +31,11 @@ struct multistep_schedule {
     const auto passed = static_cast<std::int64_t>(detail::count_at_most(milestones, i));
     return detail::saturate(lr * detail::powi(gamma, passed));
   }
+  /// The last iteration with the value of i >= 0: just before the next milestone.
+  constexpr std::int64_t hold_end(std::int64_t i) const noexcept {
+    const std::size_t next = detail::count_at_most(milestones, i);
+    return next < milestones.size() ? milestones[next] - 1 : INT64_MAX;
+  }
   friend bool operator==(const multistep_schedule&, const multistep_schedule&) = default;
 };
 

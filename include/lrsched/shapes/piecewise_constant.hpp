@@ -28,6 +28,11 @@ struct piecewise_constant_schedule {
   constexpr double operator()(std::int64_t i) const noexcept {
     return values[detail::count_at_most(boundaries, detail::clamp_iteration(i))];
   }
+  /// The last iteration with the value of i >= 0: just before the next boundary.
+  constexpr std::int64_t hold_end(std::int64_t i) const noexcept {
+    const std::size_t next = detail::count_at_most(boundaries, i);
+    return next < boundaries.size() ? boundaries[next] - 1 : INT64_MAX;
+  }
   friend bool operator==(const piecewise_constant_schedule&, const piecewise_constant_schedule&) = default;
 };
 

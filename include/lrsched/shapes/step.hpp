@@ -23,6 +23,11 @@ struct step_schedule {
     i = detail::clamp_iteration(i);
     return detail::saturate(lr * detail::powi(gamma, i / step_size));
   }
+  /// The last iteration with the value of i >= 0: the end of its step.
+  constexpr std::int64_t hold_end(std::int64_t i) const noexcept {
+    const std::int64_t k = i / step_size;
+    return k >= INT64_MAX / step_size ? INT64_MAX : (k + 1) * step_size - 1;
+  }
   friend bool operator==(const step_schedule&, const step_schedule&) = default;
 };
 
