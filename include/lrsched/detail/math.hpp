@@ -504,6 +504,7 @@ constexpr T cos_pi_fall(T n, double d, math_divisor over_d) noexcept { return -c
 constexpr double cos_pi_ratio(std::int64_t n, std::int64_t d) noexcept {
   if (d < 1 || n < 0 || n > d) return math_nan;
   if (d < cos_pi_small) {
+    if (n == 0 || n == d) return n == 0 ? 1.0 : -1.0;  // what the folds give there, without running them
     const double nd = static_cast<double>(n), dd = static_cast<double>(d);
     switch (fold_of(n, d)) {
       case cos_fold::rise: return cos_pi_rise(nd, divisor(dd));

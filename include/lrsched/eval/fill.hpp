@@ -14,7 +14,7 @@
 namespace lrsched {
 
 /// `out[k] = s(first + k)` for every k, walked segment by segment (one cycle, one ramp, one part at a time:
-/// eval/run.hpp), with no per-element cycle search. Doubles are bit-identical to `s(i)`; floats are
+/// eval/run.hpp), with no per-element cycle search; on each segment one formula runs over vectors of doubles. Doubles are bit-identical to `s(i)`; floats are
 /// `static_cast<float>(s(i))`, also bit-identical. Works on `any_schedule` too, with one virtual call per node
 /// and segment, not per element.
 ///
@@ -27,14 +27,18 @@ constexpr void fill(const S& s, std::span<T> out, std::int64_t first = 0) {
   if (out.empty()) return;
   detail::require(first <= INT64_MAX - static_cast<std::int64_t>(out.size() - 1),
                   "fill: the last iteration must not exceed INT64_MAX");
-  if constexpr (std::is_same_v<T, double>) {
-    detail::fill_run(s, out.data(), {first, 1, out.size()});
-  } else {  // through doubles, a chunk at a time
-    constexpr std::size_t chunk = 1024;
-    double values[chunk]{};
-    for (std::size_t done = 0; done < out.size(); done += chunk) {
-      const std::size_t count = out.size() - done < chunk ? out.size() - done : chunk;
-      detail::fill_run(s, values, {first + static_cast<std::int64_t>(done), 1, count});
+  // A chunk at a time, small enough for the first-level cache: nodes that make a second pass over their
+  // values (clamp, arithmetic, the decays of cyclical) then find them there; the walk down the tree is
+  // done once per chunk, which costs far less than the chunk's entries.
+  constexpr std::size_t chunk = 4096;
+  for (std::size_t done = 0; done < out.size(); done += chunk) {
+    const std::size_t count = out.size() - done < chunk ? out.size() - done : chunk;
+    const detail::iteration_run run{first + static_cast<std::int64_t>(done), 1, count};
+    if constexpr (std::is_same_v<T, double>) {
+      detail::fill_run(s, out.data() + done, run);
+    } else {  // through doubles
+      double values[chunk];
+      detail::fill_run(s, values, run);
       for (std::size_t k = 0; k < count; ++k) out[done + k] = static_cast<float>(values[k]);
     }
   }

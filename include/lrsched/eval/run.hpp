@@ -65,7 +65,7 @@ constexpr void fill_lanes(double* out, iteration_run run, F&& formula) {
   const double x0 = static_cast<double>(run.first), dx = static_cast<double>(run.stride);
   std::size_t k = 0;
   if (!__builtin_is_constant_evaluated()) {
-    lanes x;
+    lanes x{};
     for (int j = 0; j < lane_count; ++j) x[j] = x0 + static_cast<double>(j) * dx;
     const double step = static_cast<double>(lane_count) * dx;
     for (; k + lane_count <= run.n; k += lane_count, x += step) {
