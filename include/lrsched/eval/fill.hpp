@@ -14,8 +14,9 @@
 namespace lrsched {
 
 /// `out[k] = s(first + k)` for every k, walked segment by segment (one cycle, one ramp, one part at a time:
-/// eval/run.hpp), with no per-element cycle search; on each segment one formula runs over vectors of doubles. Doubles are bit-identical to `s(i)`; floats are
-/// `static_cast<float>(s(i))`, also bit-identical. Works on `any_schedule` too, with one virtual call per node
+/// eval/run.hpp), with no per-element cycle search; on each segment one formula runs over vectors of doubles.
+/// Doubles are bit-identical to `s(i)`. Floats are `static_cast<float>(s(i))` or its neighbour (within 1 float
+/// ulp): where that is cheaper, segments are computed to a relative 2^-30 instead of bit for bit. Works on `any_schedule` too, with one virtual call per node
 /// and segment, not per element.
 ///
 /// Checks: `fill: the last iteration must not exceed INT64_MAX`.
@@ -33,10 +34,10 @@ constexpr void fill(const S& s, std::span<T> out, std::int64_t first = 0) {
   constexpr std::size_t chunk = 4096;
   for (std::size_t done = 0; done < out.size(); done += chunk) {
     const std::size_t count = out.size() - done < chunk ? out.size() - done : chunk;
-    const detail::iteration_run run{first + static_cast<std::int64_t>(done), 1, count};
+    const detail::iteration_run run{first + static_cast<std::int64_t>(done), 1, count, std::is_same_v<T, float>};
     if constexpr (std::is_same_v<T, double>) {
       detail::fill_run(s, out.data() + done, run);
-    } else {  // through doubles
+    } else {  // through doubles, float-accurate (iteration_run::single)
       double values[chunk];
       detail::fill_run(s, values, run);
       for (std::size_t k = 0; k < count; ++k) out[done + k] = static_cast<float>(values[k]);

@@ -34,10 +34,16 @@
 namespace lrsched::detail {
 
 /// The iterations `first + k * stride`, k < n (stride >= 1, no overflow: callers keep the last one in range).
+///
+/// `single`: the values end up as floats. A node may then return, instead of s(i), any double within a
+/// relative 2^-30 of it (so that the float is s(i)'s or a neighbour), where that is cheaper; the nodes
+/// that could magnify such a difference (a sum or difference of schedules, a cycle's amplitude decay) ask
+/// their children for exact values again. Never set for double outputs and for tables, which stay exact.
 struct iteration_run {
   std::int64_t first;
   std::int64_t stride;
   std::size_t n;
+  bool single = false;
   constexpr std::int64_t at(std::size_t k) const noexcept { return first + static_cast<std::int64_t>(k) * stride; }
   /// The number of entries k with at(k) < bound (0 .. n).
   constexpr std::size_t count_below(std::int64_t bound) const noexcept {
@@ -46,9 +52,10 @@ struct iteration_run {
     const std::uint64_t k = below / static_cast<std::uint64_t>(stride) + 1;
     return k < n ? static_cast<std::size_t>(k) : n;
   }
-  constexpr iteration_run from(std::size_t k) const noexcept { return {at(k), stride, n - k}; }
-  constexpr iteration_run take(std::size_t count) const noexcept { return {first, stride, count}; }
-  constexpr iteration_run shifted(std::int64_t by) const noexcept { return {first - by, stride, n}; }
+  constexpr iteration_run from(std::size_t k) const noexcept { return {at(k), stride, n - k, single}; }
+  constexpr iteration_run take(std::size_t count) const noexcept { return {first, stride, count, single}; }
+  constexpr iteration_run shifted(std::int64_t by) const noexcept { return {first - by, stride, n, single}; }
+  constexpr iteration_run exact() const noexcept { return {first, stride, n, false}; }
 };
 
 // ---- segment loops -------------------------------------------------------------------------------------
@@ -152,10 +159,39 @@ struct run_rule<T> {
 
 template <>
 struct run_rule<cosine_schedule> {
+  // For float outputs: (1 + cos(pi n/d)) / 2 = cos^2(pi n/2d), a plain polynomial on the half angle, within a
+  // few double ulp of the unit s(i) computes. s(i)'s own unit is exact only to ~1.7e-16 in absolute terms, so
+  // the relative 2^-30 holds where min_lr >= 2^-22 (max_lr - min_lr) and nothing cancels (min_lr and the
+  // range >= 0): the caller checks that, as it checks that d and the iterations are exact in double.
+  static void fill_float_accurate(const cosine_schedule& s, double* out, iteration_run run) {
+    const double dd = static_cast<double>(s.cycle_length), range = s.max_lr - s.min_lr, over_2d = 1 / (dd + dd);
+    const auto half_cos = [&](auto n) {  // cos(pi w), w = n / 2d <= 1/4
+      const auto w = n * over_2d, z = w * w;
+      const double* c = math_impl::cospi_coeffs;
+      return 1.0 + z * ((((((c[6] * z + c[5]) * z + c[4]) * z + c[3]) * z + c[2]) * z + c[1]) * z + c[0]);
+    };
+    const auto half_sin = [&](auto n) {  // sin(pi w), w = (d - n) / 2d < 1/4
+      const auto w = (dd - n) * over_2d, z = w * w;
+      const double* c = math_impl::sinpi_coeffs;
+      return w * (math_impl::math_pi_hi + z * (((((c[5] * z + c[4]) * z + c[3]) * z + c[2]) * z + c[1]) * z + c[0]));
+    };
+    const std::int64_t cuts[] = {s.cycle_length / 2 + 1, s.cycle_length + 1};
+    split_run(out, run, cuts, [&](std::size_t piece, double* into, iteration_run sub) {
+      switch (piece) {
+        case 0: return fill_lanes(into, sub, [&](auto n) { const auto h = half_cos(n); return h * h * range + s.min_lr; });
+        case 1: return fill_lanes(into, sub, [&](auto n) { const auto h = half_sin(n); return h * h * range + s.min_lr; });
+        default: return fill_value(into, sub.n, s.min_lr);
+      }
+    });
+  }
+
   static constexpr void fill(const cosine_schedule& s, double* out, iteration_run run) {
     const std::int64_t d = s.cycle_length;
     if (d >= cos_pi_small || !lane_exact_run(run)) return fill_entries(s, out, run);
     const double dd = static_cast<double>(d), range = s.max_lr - s.min_lr;
+    if (run.single && !__builtin_is_constant_evaluated() && s.min_lr >= 0 && range >= 0 &&
+        s.min_lr >= range * 0x1p-22)
+      return fill_float_accurate(s, out, run);
     const math_divisor over_d = divisor(dd), over_2d = divisor(dd + dd);
     // The node's operator() on each fold of the cosine (math.hpp), then min_lr after the cycle.
     const auto value = [&](auto c) { return mul((1 + c) / 2, range) + s.min_lr; };
@@ -180,6 +216,18 @@ struct run_rule<triangular_schedule> {
     // i <= rise (compared in double, as the node does) up to floor(rise); then the fall, then min_lr.
     const double range = s.max_lr - s.min_lr, fall = length * (1 - s.inc_fraction);
     const std::int64_t cuts[] = {static_cast<std::int64_t>(detail::floor(rise)) + 1, s.cycle_length + 1};
+    if (run.single && !__builtin_is_constant_evaluated() && s.min_lr >= 0 && range >= 0) {
+      // For float outputs: a product by the reciprocal instead of the division, a few double ulp off the
+      // unit s(i) computes; nothing cancels with min_lr and the range >= 0.
+      const double over_rise = 1 / rise, over_fall = 1 / fall;
+      return split_run(out, run, cuts, [&](std::size_t piece, double* into, iteration_run sub) {
+        switch (piece) {
+          case 0: return fill_lanes(into, sub, [&](auto i) { return i * over_rise * range + s.min_lr; });
+          case 1: return fill_lanes(into, sub, [&](auto i) { return (length - i) * over_fall * range + s.min_lr; });
+          default: return fill_value(into, sub.n, s.min_lr);
+        }
+      });
+    }
     split_run(out, run, cuts, [&](std::size_t piece, double* into, iteration_run sub) {
       switch (piece) {
         case 0: return fill_lanes(into, sub, [&](auto i) { return mul(i / rise, range) + s.min_lr; });
@@ -290,7 +338,9 @@ struct run_rule<cyclical_schedule<Shape>> {
         double* into = out + done + part;
         const std::size_t n = count - part < chunk ? count - part : chunk;
         if (at.offset < at.length) {
-          fill_run(cycle, into, iteration_run{at.offset + static_cast<std::int64_t>(part) * run.stride, run.stride, n});
+          // The amplitude decay subtracts the floor: its input must be exact.
+          fill_run(cycle, into, iteration_run{at.offset + static_cast<std::int64_t>(part) * run.stride, run.stride, n,
+                                              run.single && s.amplitude_decay == 1});
         } else {
           fill_value(into, n, cycle(at.offset));
         }
@@ -338,7 +388,9 @@ struct run_rule<binary_schedule<Op, L, R>> {
     double rhs[chunk]{};
     for (std::size_t done = 0; done < run.n; done += chunk) {
       const std::size_t count = run.n - done < chunk ? run.n - done : chunk;
-      const iteration_run part = run.from(done).take(count);
+      // A sum or difference can cancel, which would magnify a float-accurate operand's difference.
+      constexpr bool keeps_relative_error = !std::is_same_v<Op, op::add> && !std::is_same_v<Op, op::sub>;
+      const iteration_run part = keeps_relative_error ? run.from(done).take(count) : run.from(done).take(count).exact();
       fill_run(s.lhs, out + done, part);
       fill_run(s.rhs, rhs, part);
       for (std::size_t k = 0; k < count; ++k) out[done + k] = saturate(Op::apply(out[done + k], rhs[k]));
