@@ -86,6 +86,8 @@ def torch_cases():
          "linear(0.025, 0.1, 8)", lambda o: L.LinearLR(o, start_factor=0.25, end_factor=1.0, total_iters=8), 31)
     case("linearlr-down", "LinearLR(SGD(lr=0.1), start_factor=1.0, end_factor=0.1, total_iters=20)",
          "linear(0.1, 0.01, 20)", lambda o: L.LinearLR(o, start_factor=1.0, end_factor=0.1, total_iters=20), 41)
+    case("multiplicativelr-constant-factor", "MultiplicativeLR(SGD(lr=0.1), lr_lambda=lambda epoch: 0.95)",
+         "exponential(0.1, 0.95)", lambda o: L.MultiplicativeLR(o, lr_lambda=lambda epoch: 0.95), 101)
     case("polynomiallr", "PolynomialLR(SGD(lr=0.1), total_iters=40, power=1.5)", "poly(0.1, 40, 1.5)",
          lambda o: L.PolynomialLR(o, total_iters=40, power=1.5), 61)
     case("cosineannealinglr", "CosineAnnealingLR(SGD(lr=0.1), T_max=50, eta_min=0.001)", "cosine(0.001, 0.1, 50)",
@@ -300,6 +302,14 @@ def optax_cases():
     case("sgdr", "sgdr_schedule([dict(init_value=0, peak_value=0.1, warmup_steps=5, decay_steps=30, "
          "end_value=0.001)] * 3)", f"sequence({one}, 30, {one}, 60, {one})",
          optax_join([optax_warmup_cosine(**kwargs)] * 3, [30, 60]), 121)
+    case("warmup-constant", "warmup_constant_schedule(init_value=0.01, peak_value=0.1, warmup_steps=20)",
+         "linear(0.01, 0.1, 20)", optax_linear(0.01, 0.1, 20), 41)
+    # linear_onecycle_schedule: piecewise_interpolate('linear', peak / div, {int(pct_start * T): div,
+    # int(pct_final * T): 1 / div, T: 1 / final_div})
+    f, v = optax_piecewise_interpolate("linear", 0.1 / 25.0, {int(0.3 * 100): 25.0, int(0.85 * 100): 1.0 / 25.0,
+                                                               100: 1.0 / 1e4})
+    case("linear-onecycle", "linear_onecycle_schedule(transition_steps=100, peak_value=0.1)",
+         f"piecewise_linear([0, 30, 85, 100], [{', '.join(num(x) for x in v)}])", f, 121)
     # cosine_onecycle_schedule: piecewise_interpolate('cosine', peak / div, {int(pct * T): div, T: 1 / (div * final)})
     f, v = optax_piecewise_interpolate("cosine", 0.1 / 25.0, {int(0.3 * 100): 25.0, 100: 1.0 / (25.0 * 1e4)})
     case("cosine-onecycle", "cosine_onecycle_schedule(transition_steps=100, peak_value=0.1)",
@@ -790,6 +800,10 @@ def fastai_cases():
     case("sched-poly", "ParamScheduler({'lr': SchedPoly(0.1, 0.01, 2)})", "poly_anneal(0.1, 0.01, 100, 2)",
          lambda p: 0.1 + (0.01 - 0.1) * p ** 2, 4, 25)
     case("sched-no", "ParamScheduler({'lr': SchedNo(0.1, 0.5)})", "constant(0.1)", lambda p: 0.1, 2, 10)
+    # Learner.lr_find: LRFinder sets SchedExp(start_lr, end_lr)(train_iter / num_it) before each batch.
+    values = [sched_exp(1e-7, 10, i / 100) for i in range(101)]
+    add("fastai", "fastai-lr-find", FASTAI, "Learner.lr_find(start_lr=1e-7, end_lr=10, num_it=100)",
+        "exp_anneal(1e-07, 10, 100)", values)
     scheds = [lambda p: sched_lin(0.01, 0.1, p), lambda p: sched_cos(0.1, 0.0001, p)]
     case("combine-scheds", "combine_scheds([0.25, 0.75], [SchedLin(0.01, 0.1), SchedCos(0.1, 0.0001)])",
          "sequence(linear(0.01, 0.1, 25), 25, cos_anneal(0.1, 0.0001, 75))",
@@ -812,10 +826,10 @@ def fastai_cases():
 
 
 # ------------------------------------------------------------------------------------------------------
-# MXNet 1.x: apache/mxnet python/mxnet/lr_scheduler.py (v1.9.x, with warmup_steps / warmup_mode). The schedulers
+# MXNet 1.x: apache/mxnet python/mxnet/lr_scheduler.py (the 1.x file with warmup_steps and warmup_mode). The schedulers
 # are stateful (FactorScheduler multiplies base_lr in a loop), so they are called for 0, 1, 2, ... in order.
 # ------------------------------------------------------------------------------------------------------
-MXNET = "mxnet python/mxnet/lr_scheduler.py @ v1.9 (transcribed)"
+MXNET = "mxnet python/mxnet/lr_scheduler.py, 1.x with warmup_steps and warmup_mode (transcribed)"
 
 
 class MxBase:
