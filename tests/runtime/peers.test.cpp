@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <bit>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <set>
@@ -27,6 +28,12 @@ constexpr const peers::case_data& find(std::string_view id) {
   throw "no peer case with this id";
 }
 
+// A double in its shortest round-trip form, so that a report shows the values in full.
+std::string shortest(double x) {
+  char buf[32];
+  return std::string(buf, std::to_chars(buf, buf + sizeof buf, x).ptr);
+}
+
 // Returns the number of iterations that miss the tolerance, reporting the first one.
 template <class S>
 int mismatches(const peers::case_data& c, const S& s) {
@@ -35,10 +42,10 @@ int mismatches(const peers::case_data& c, const S& s) {
     const double want = c.values[i - c.first];
     const double got = s(i);
     if (!golden::close(got, want)) {
-      if (bad == 0) {
+      if (bad == 0) {  // one report per case, with both values in full
         INFO(std::string(c.id), ": ", std::string(c.expr), "\n  peer: ", std::string(c.reference), "\n  iteration ",
-             i);
-        CHECK(got == doctest::Approx(want).epsilon(1e-9));
+             i, ": got ", shortest(got), ", want ", shortest(want));
+        CHECK(golden::close(got, want));
       }
       ++bad;
     }
