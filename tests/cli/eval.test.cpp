@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "../peers/peer_cases.hpp"
 #include "../support/golden.hpp"
 
 namespace {
@@ -37,10 +38,9 @@ result run(const std::string& args) {
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
 }
 
-}  // namespace
-
-TEST_CASE("cli: lrsched eval --format csv reproduces every golden case") {
-  for (const golden::case_data& c : golden::cases) {
+// `lrsched eval EXPR --format csv` over the case's range must give every value within the tolerance.
+void check_eval(const golden::case_data& c) {
+  {
     INFO(std::string(c.id), ": ", std::string(c.expr));
     const result r = run("eval " + quote(c.expr) + " --from " + std::to_string(c.first) + " --to " +
                          std::to_string(c.last) + " --format csv");
@@ -65,6 +65,16 @@ TEST_CASE("cli: lrsched eval --format csv reproduces every golden case") {
     CHECK(rows == c.count);
     CHECK(mismatches == 0);
   }
+}
+
+}  // namespace
+
+TEST_CASE("cli: lrsched eval --format csv reproduces every golden case") {
+  for (const golden::case_data& c : golden::cases) check_eval(c);
+}
+
+TEST_CASE("cli: lrsched eval --format csv reproduces every peer case (PyTorch, Optax, Keras, timm, ...)") {
+  for (const golden::case_data& c : peers::cases) check_eval(c);
 }
 
 TEST_CASE("cli: --step, json and plain formats") {
