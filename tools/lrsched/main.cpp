@@ -65,6 +65,20 @@ constexpr command commands[] = {
      "example:\n"
      "  lrsched check \"cosine(0.01, 2, 250) | cyclical(length_decay=2)\" --to 2000 --require \"max<=2\" --require finite\n",
      run_check},
+    {"plot", "an SVG plot of one or more schedules, or a plot in the terminal",
+     "usage: lrsched plot EXPR... [--from A] [--to B] [-o FILE.svg] [--terminal] [--title T]\n"
+     "\n"
+     "Plots iterations A..B (defaults 0, 1000) of each EXPR, overlaid in distinct colours with a legend.\n"
+     "The title is the canonical expression (or T). Each pixel column shows the min and the max of the\n"
+     "iterations it covers, so jumps and peaks stay visible however long the range. Writes the SVG to FILE.svg,\n"
+     "or to standard output.\n"
+     "  --terminal  draws with Unicode braille characters instead, as wide as the terminal (the COLUMNS\n"
+     "              variable, else the terminal's width, else 80 columns)\n"
+     "\n"
+     "examples:\n"
+     "  lrsched plot \"cosine(0.01, 2, 250) | cyclical(length_decay=2, magnitude_decay=0.5)\" --to 2000 -o sgdr.svg\n"
+     "  lrsched plot \"triangular(1, 2, 1000, 0.2)\" \"cosine(1, 2, 1000)\" --to 1500 --terminal\n",
+     run_plot},
 };
 
 void print_overview(std::FILE* to) {
