@@ -190,3 +190,15 @@ TEST_CASE("cli check: 10^8 iterations in constant memory") {
   REQUIRE(getrusage(RUSAGE_CHILDREN, &usage) == 0);
   CHECK(usage.ru_maxrss < 64 * 1024);  // KiB: the values alone would take 800 MB
 }
+
+TEST_CASE("cli check: values at the largest double (schedules saturate there) do not overflow the rules") {
+  const auto r = run("check 'sequence(1.7976931348623157e308, 50, -1.7976931348623157e308)' --to 100");
+  CHECK(r.status == 0);
+  CHECK(r.out.find("min: -1.7976931348623157e+308 at iteration 50\n") != std::string::npos);
+  CHECK(r.out.find("max: 1.7976931348623157e+308 at iteration 0\n") != std::string::npos);
+  // the one jump among 100 steps spans everything: far above 5% of the span and 10 times the mean step
+  CHECK(r.out.find("discontinuities: 1") != std::string::npos);
+  CHECK(r.out.find("  49 -> 50: 1.7976931348623157e+308 -> -1.7976931348623157e+308\n") != std::string::npos);
+  CHECK(r.out.find("nan") == std::string::npos);
+  CHECK(r.out.find("inf") == std::string::npos);
+}

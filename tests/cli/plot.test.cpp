@@ -219,8 +219,10 @@ void check_round_ticks(const std::vector<double>& ticks) {
 // The y axis: pixel to value, from the first and last tick, and the value of one pixel.
 struct y_axis {
   double y0, v0, y1, v1;
-  double value(double y) const { return v0 + (y - y0) * (v1 - v0) / (y1 - y0); }
-  double per_pixel() const { return std::fabs((v1 - v0) / (y1 - y0)); }
+  // in halves, so that v1 - v0 does not overflow near the largest double
+  double half_value(double y) const { return v0 / 2 + (y - y0) / (y1 - y0) * (v1 / 2 - v0 / 2); }
+  double value(double y) const { return 2 * half_value(y); }
+  double per_pixel() const { return 2 * std::fabs((v1 / 2 - v0 / 2) / (y1 - y0)); }
 };
 y_axis axis_of(const element& root) {
   const auto lines = find_all(root, "line", "ytick");
@@ -445,4 +447,23 @@ TEST_CASE("cli plot: bad usage") {
     CHECK(r.status == 2);
     CHECK(r.err.rfind(c.message, 0) == 0);
   }
+}
+
+TEST_CASE("cli plot: values at the largest double give finite coordinates and round ticks") {
+  const std::string expr = "'sequence(1.7976931348623157e308, 50, -1.7976931348623157e308)' --to 100";
+  const auto r = run("plot " + expr);
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("nan") == std::string::npos);
+  CHECK(r.out.find("inf") == std::string::npos);
+  const auto root = parsed_svg(r.out);
+  const y_axis axis = axis_of(*root);  // checks the ticks are round
+  REQUIRE(std::isfinite(axis.per_pixel()));
+  for (const point& p : points_of(*find_all(*root, "polyline", "series")[0])) {
+    CHECK(std::isfinite(p.y));
+    CHECK(std::fabs(std::fabs(axis.half_value(p.y)) - 1.7976931348623157e308 / 2) <= axis.per_pixel() / 2);
+  }
+  const auto terminal = run("plot " + expr + " --terminal", "env -u COLUMNS");
+  REQUIRE(terminal.status == 0);
+  CHECK(terminal.out.find(" 1.798e+308 \u2524") != std::string::npos);
+  CHECK(terminal.out.find("-1.798e+308 \u2524") != std::string::npos);
 }

@@ -83,7 +83,9 @@ struct report {
   double min = 0, max = 0;
   std::int64_t argmin = 0, argmax = 0;
   // steps between neighbouring finite values
-  double variation = 0;  // the sum of |lr(i + 1) - lr(i)|
+  // Halves of the values: the difference of two halves does not overflow, the schedules saturate at the
+  // largest double.
+  double half_variation = 0;  // the sum of |lr(i + 1) / 2 - lr(i) / 2|
   std::int64_t steps = 0;
   std::optional<step> first_rise, first_fall;
   // monotone runs: the count per direction, the first ones and the last ones
@@ -92,7 +94,7 @@ struct report {
   std::vector<run> first_runs;
   std::deque<run> last_runs;
   // discontinuities
-  double threshold = std::numeric_limits<double>::infinity();
+  double half_threshold = std::numeric_limits<double>::infinity();  // a step, in halves as half_variation
   std::int64_t jumps = 0;
   std::vector<step> first_jumps;
 };
@@ -145,7 +147,7 @@ void survey(const any_schedule& s, iteration_range range, report& r) {
         continue;
       }
       const double d = v - previous;
-      r.variation += std::fabs(d);
+      r.half_variation += std::fabs(v / 2 - previous / 2);
       ++r.steps;
       if (d > 0 && !r.first_rise) r.first_rise = step{i, previous, v};
       if (d < 0 && !r.first_fall) r.first_fall = step{i, previous, v};
@@ -169,8 +171,9 @@ void find_jumps(const any_schedule& s, iteration_range range, report& r) {
   for_each_chunk(s, range, [&](std::int64_t first, std::span<const double> values) {
     const std::int64_t last = first + static_cast<std::int64_t>(values.size()) - 1;
     const sampled_values chunk{values.data(), first};
-    const bool boundary_jump = have_previous && std::isfinite(values[0]) && std::fabs(values[0] - previous) > r.threshold;
-    const bool quiet = all_finite(chunk, first, last) && max_jump(chunk, first, last) <= r.threshold;
+    const bool boundary_jump =
+        have_previous && std::isfinite(values[0]) && std::fabs(values[0] / 2 - previous / 2) > r.half_threshold;
+    const bool quiet = all_finite(chunk, first, last) && max_jump(chunk, first, last) / 2 <= r.half_threshold;
     if (quiet && !boundary_jump) {
       previous = values.back(), have_previous = true;
       return;
@@ -181,7 +184,7 @@ void find_jumps(const any_schedule& s, iteration_range range, report& r) {
         have_previous = false;
         continue;
       }
-      if (have_previous && std::fabs(v - previous) > r.threshold) {
+      if (have_previous && std::fabs(v / 2 - previous / 2) > r.half_threshold) {
         if (r.jumps++ < static_cast<std::int64_t>(jumps_shown))
           r.first_jumps.push_back({first + static_cast<std::int64_t>(k), previous, v});
       }
@@ -270,8 +273,8 @@ int run_check(std::span<const std::string_view> args) {
   survey(schedule, range, r);
   if (r.have_finite && r.steps > 0) {
     // A discontinuity stands out both from the range of values and from what a step usually does.
-    r.threshold = std::fmax(0.05 * (r.max - r.min), 10 * (r.variation / static_cast<double>(r.steps)));
-    if (r.max > r.min && std::isfinite(r.threshold)) find_jumps(schedule, range, r);
+    r.half_threshold = std::fmax(0.05 * (r.max / 2 - r.min / 2), 10 * (r.half_variation / static_cast<double>(r.steps)));
+    if (r.max > r.min) find_jumps(schedule, range, r);
   }
 
   std::string out = "schedule: " + to_string(schedule) + "\n";
@@ -298,7 +301,7 @@ int run_check(std::span<const std::string_view> args) {
   if (hidden > 0) out += "  ... " + std::to_string(hidden) + " more runs ...\n";
   for (const run& x : r.last_runs) out += run_line(x);
   out += "discontinuities: " + std::to_string(r.jumps);
-  if (std::isfinite(r.threshold)) out += " (steps larger than " + number_text(r.threshold) + ")";
+  if (std::isfinite(2 * r.half_threshold)) out += " (steps larger than " + number_text(2 * r.half_threshold) + ")";
   out += "\n";
   for (const step& j : r.first_jumps)
     out += "  " + std::to_string(j.at - 1) + " -> " + std::to_string(j.at) + ": " + number_text(j.before) + " -> " +

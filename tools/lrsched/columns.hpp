@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -75,13 +76,17 @@ inline std::vector<column> reduce_to_columns(const any_schedule& s, iteration_ra
   return columns;
 }
 
-/// A step of 1, 2 or 5 times a power of ten, near span / target_ticks: round numbers for axis ticks.
-inline double nice_step(double span, int target_ticks) {
-  const double raw = span / target_ticks;
+/// A step of 1, 2 or 5 times a power of ten, near (hi - lo) / target_ticks: round numbers for axis ticks.
+/// (Divided first: hi - lo overflows for values near the largest double, which saturated schedules reach.)
+inline double nice_step(double lo, double hi, int target_ticks) {
+  const double raw = hi / target_ticks - lo / target_ticks;
   const double power = std::pow(10.0, std::floor(std::log10(raw)));
   const double m = raw / power;
   return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * power;
 }
+
+/// Where v lies in [lo, hi], from 0 to 1, also when hi - lo overflows.
+inline double fraction_of(double v, double lo, double hi) { return (v / 2 - lo / 2) / (hi / 2 - lo / 2); }
 
 /// A tick value k * step as text with no binary noise (0.3, not 0.30000000000000004).
 inline std::string tick_text(double value, double step) {

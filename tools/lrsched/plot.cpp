@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <limits>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -94,15 +95,16 @@ std::string svg_plot(const std::vector<plotted>& series, iteration_range range, 
     const double pad = lo == 0 ? 1 : std::fabs(lo) * 0.1;
     lo -= pad, hi += pad;
   }
-  const double y_step = nice_step(hi - lo, 6);
-  const double y_lo = std::floor(lo / y_step) * y_step, y_hi = std::ceil(hi / y_step) * y_step;
+  const double y_step = nice_step(lo, hi, 6), largest = std::numeric_limits<double>::max();
+  const double y_lo = std::max(std::floor(lo / y_step) * y_step, -largest);
+  const double y_hi = std::min(std::ceil(hi / y_step) * y_step, largest);
   const std::vector<std::string> heading = title_lines(title);
   const double top = 48 + title_line * static_cast<double>(heading.size() - 1), bottom = top + plot_height;
   const double iterations = static_cast<double>(range.to) - static_cast<double>(range.from);
   const auto x_of = [&](double i) {
     return iterations == 0 ? (left + right) / 2 : left + (i - static_cast<double>(range.from)) / iterations * (right - left);
   };
-  const auto y_of = [&](double v) { return bottom - (v - y_lo) / (y_hi - y_lo) * (bottom - top); };
+  const auto y_of = [&](double v) { return bottom - fraction_of(v, y_lo, y_hi) * (bottom - top); };
 
   const double height = bottom + 56 + (series.size() > 1 ? legend_row * static_cast<double>(series.size()) + 8 : 0);
   std::string svg = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -117,7 +119,8 @@ std::string svg_plot(const std::vector<plotted>& series, iteration_range range, 
   svg += "</text>\n";
 
   // Ticks, grid lines and their labels.
-  for (double k = std::ceil(y_lo / y_step - 1e-9); k * y_step <= y_hi + y_step * 1e-9; ++k) {
+  // k counts the ticks (about six): a bound on k * step could overflow and never be passed.
+  for (double k = std::ceil(y_lo / y_step - 1e-9), k_last = std::floor(y_hi / y_step + 1e-9); k <= k_last; ++k) {
     const double v = k * y_step, y = y_of(v);
     svg += "<line class=\"grid\" x1=\"" + fixed(left) + "\" y1=\"" + fixed(y) + "\" x2=\"" + fixed(right) + "\" y2=\"" +
            fixed(y) + "\" stroke=\"#e0e0e0\"/>\n";
@@ -126,9 +129,10 @@ std::string svg_plot(const std::vector<plotted>& series, iteration_range range, 
     svg += "<text class=\"ytick-label\" x=\"" + fixed(left - 8) + "\" y=\"" + fixed(y + 4) +
            "\" text-anchor=\"end\" font-size=\"11\">" + tick_text(v, y_step) + "</text>\n";
   }
-  const double x_step = std::max(1.0, nice_step(std::max(iterations, 1.0), 8));
-  for (double k = std::ceil(static_cast<double>(range.from) / x_step - 1e-9);
-       k * x_step <= static_cast<double>(range.to) + x_step * 1e-9; ++k) {
+  const double x_step = std::max(1.0, nice_step(0, std::max(iterations, 1.0), 8));
+  for (double k = std::ceil(static_cast<double>(range.from) / x_step - 1e-9),
+              k_last = std::floor(static_cast<double>(range.to) / x_step + 1e-9);
+       k <= k_last; ++k) {
     const double i = k * x_step, x = x_of(i);
     svg += "<line class=\"xtick\" x1=\"" + fixed(x) + "\" y1=\"" + fixed(bottom) + "\" x2=\"" + fixed(x) + "\" y2=\"" +
            fixed(bottom + 5) + "\" stroke=\"black\"/>\n";

@@ -18,7 +18,7 @@
 namespace lrsched::cli {
 namespace {
 
-constexpr int text_rows = 16, dot_rows = 4 * text_rows, narrowest = 24;
+constexpr int text_rows = 16, dot_rows = 4 * text_rows, narrowest = 32;  // a label is at most 11 wide
 
 // The dots of a braille cell: bit of the dot at column dx (0, 1) and row dy (0 .. 3) of the cell.
 constexpr unsigned dot_bit[2][4] = {{0x01, 0x02, 0x04, 0x40}, {0x08, 0x10, 0x20, 0x80}};
@@ -52,7 +52,7 @@ std::string fit(const std::string& text, std::size_t columns) {
 
 std::string label(double v) {
   char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4g", v);
+  std::snprintf(buf, sizeof buf, "%.4g", v == 0 ? 0.0 : v);  // no "-0"
   return buf;
 }
 
@@ -73,34 +73,28 @@ int terminal_width() {
 std::string terminal_plot(const std::vector<plotted>& series, iteration_range range, const std::string& title,
                           int columns) {
   columns = std::max(columns, narrowest);
-  // The y range: exactly the values' min and max, labelled on the top and bottom rows.
+  // The y range: exactly the values' min and max, labelled on the top and bottom rows. The labels' width
+  // decides how many cells are left for the plot, so a first pass finds the extremes (one column each).
   bool any = false;
   double lo = 0, hi = 0;
-  std::vector<std::vector<column>> reduced;
-  std::string top, bottom;
-  std::size_t label_width = 0, cells = 0;
-  // The cells' width depends on the labels', known only after the reduction: leave room for the widest
-  // label %.4g can print ("-1.798e+308"), so that no line is wider than `columns`.
-  label_width = 11;
-  cells = static_cast<std::size_t>(columns) - label_width - 2;
-  const std::size_t dots = 2 * cells;
   for (const plotted& p : series) {
-    reduced.push_back(reduce_to_columns(p.schedule, range, dots));
-    for (const column& c : reduced.back()) {
-      if (c.empty) continue;
-      if (!any || c.min < lo) lo = c.min;
-      if (!any || c.max > hi) hi = c.max;
-      any = true;
-    }
+    const column all = reduce_to_columns(p.schedule, range, 1)[0];
+    if (all.empty) continue;
+    if (!any || all.min < lo) lo = all.min;
+    if (!any || all.max > hi) hi = all.max;
+    any = true;
   }
-  top = any ? label(hi) : "none", bottom = any ? label(lo) : "none";
-  label_width = std::max(top.size(), bottom.size());
+  const std::string top = any ? label(hi) : "none", bottom = any ? label(lo) : "none";
+  const std::size_t label_width = std::max(top.size(), bottom.size());
+  const std::size_t cells = static_cast<std::size_t>(columns) - label_width - 2, dots = 2 * cells;
+  std::vector<std::vector<column>> reduced;
+  for (const plotted& p : series) reduced.push_back(reduce_to_columns(p.schedule, range, dots));
 
   std::vector<unsigned> grid(cells * text_rows, 0);
   const double iterations = static_cast<double>(range.to) - static_cast<double>(range.from);
   const auto row_of = [&](double v) {
     if (hi == lo) return dot_rows / 2;
-    return static_cast<int>(std::lround((hi - v) / (hi - lo) * (dot_rows - 1)));
+    return static_cast<int>(std::lround((1 - fraction_of(v, lo, hi)) * (dot_rows - 1)));
   };
   const auto dot_of = [&](std::int64_t i) {
     if (iterations == 0) return static_cast<std::size_t>(dots / 2);
