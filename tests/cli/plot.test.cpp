@@ -467,3 +467,30 @@ TEST_CASE("cli plot: values at the largest double give finite coordinates and ro
   CHECK(terminal.out.find(" 1.798e+308 \u2524") != std::string::npos);
   CHECK(terminal.out.find("-1.798e+308 \u2524") != std::string::npos);
 }
+
+TEST_CASE("cli plot: ranges at the ends of int64 have exact integer ticks") {
+  const struct {
+    const char* range;
+    const char* first_tick;
+    const char* last_tick;
+  } cases[] = {
+      // 807 iterations: a tick every 100, on the multiples of 100 inside the range
+      {"--from 9223372036854775000 --to 9223372036854775807", "9223372036854775000", "9223372036854775800"},
+      {"--from -9223372036854775808 --to -9223372036854775000", "-9223372036854775800", "-9223372036854775000"},
+      {"--from -7 --to 23", "-5", "20"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.range);
+    const auto r = run(std::string("plot 'cosine(1, 2, 10)' ") + c.range);
+    REQUIRE(r.status == 0);
+    const auto root = parsed_svg(r.out);
+    const auto labels = find_all(*root, "text", "xtick-label");
+    REQUIRE(labels.size() >= 2);
+    CHECK(labels.front()->text == c.first_tick);
+    CHECK(labels.back()->text == c.last_tick);
+    const auto terminal = run(std::string("plot 'cosine(1, 2, 10)' --terminal ") + c.range, "env -u COLUMNS");
+    CHECK(terminal.status == 0);
+    const auto check = run(std::string("check 'cosine(1, 2, 10)' ") + c.range);
+    CHECK(check.status == 0);
+  }
+}

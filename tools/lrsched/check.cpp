@@ -279,7 +279,7 @@ int run_check(std::span<const std::string_view> args) {
 
   std::string out = "schedule: " + to_string(schedule) + "\n";
   out += "iterations: " + std::to_string(range.from) + ".." + std::to_string(range.to) + " (" +
-         number_text(range.count()) + " values)\n";
+         number_text(range.count()) + (range.from == range.to ? " value)\n" : " values)\n");
   if (r.have_finite) {
     out += "min: " + at(r.min, r.argmin) + "\n";
     out += "max: " + at(r.max, r.argmax) + "\n";

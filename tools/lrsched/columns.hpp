@@ -5,6 +5,7 @@
 #ifndef LRSCHED_TOOLS_COLUMNS_HPP
 #define LRSCHED_TOOLS_COLUMNS_HPP
 
+#include <algorithm>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -62,14 +63,14 @@ inline std::vector<column> reduce_to_columns(const any_schedule& s, iteration_ra
         columns[column_of(first + static_cast<std::int64_t>(k))].add(values[k], first + static_cast<std::int64_t>(k));
       return;
     }
-    for (std::int64_t lo = first; lo <= last;) {
+    for (std::int64_t lo = first;;) {  // (no `last + 1`: last may be INT64_MAX)
       const std::size_t k = column_of(lo);
-      const std::int64_t next = k + 1 < count ? first_of(k + 1) : last + 1;
-      const std::int64_t hi = next - 1 < last ? next - 1 : last;
+      const std::int64_t hi = k + 1 < count ? std::min(first_of(k + 1) - 1, last) : last;
       const std::int64_t at_min = argmin(chunk, lo, hi), at_max = argmax(chunk, lo, hi);
       // min first: on ties the earlier iteration stays, as argmin keeps the first
       columns[k].add(chunk(at_min), at_min);
       columns[k].add(chunk(at_max), at_max);
+      if (hi == last) break;
       lo = hi + 1;
     }
   });
@@ -93,9 +94,12 @@ inline std::string tick_text(double value, double step) {
   char buf[64];
   const int decimals = step >= 1 ? 0 : static_cast<int>(std::ceil(-std::log10(step) - 1e-9));
   if (std::fabs(value) < 1e-300) value = 0;  // no "-0"
-  if (std::fabs(value) >= 1e9 || (value != 0 && std::fabs(value) < 1e-6) || decimals > 12)
-    std::snprintf(buf, sizeof buf, "%.6g", value);
-  else
+  if (std::fabs(value) >= 1e9 || (value != 0 && std::fabs(value) < 1e-6) || decimals > 12) {
+    // as many significant digits as tell neighbouring ticks apart (1.00000002e+09 and 1.00000004e+09)
+    const int magnitude = value == 0 ? 0 : static_cast<int>(std::floor(std::log10(std::fabs(value))));
+    const int digits = std::clamp(magnitude - static_cast<int>(std::floor(std::log10(step))) + 1, 1, 17);
+    std::snprintf(buf, sizeof buf, "%.*g", digits, value);
+  } else
     std::snprintf(buf, sizeof buf, "%.*f", decimals, value);
   return buf;
 }

@@ -120,8 +120,10 @@ std::string svg_plot(const std::vector<plotted>& series, iteration_range range, 
 
   // Ticks, grid lines and their labels.
   // k counts the ticks (about six): a bound on k * step could overflow and never be passed.
-  for (double k = std::ceil(y_lo / y_step - 1e-9), k_last = std::floor(y_hi / y_step + 1e-9); k <= k_last; ++k) {
-    const double v = k * y_step, y = y_of(v);
+  // Counted ticks: k can be large (values near 1e17 with a step of 2), where ++k on a double would stall.
+  const double k_first = std::ceil(y_lo / y_step - 1e-9), k_last = std::floor(y_hi / y_step + 1e-9);
+  for (int n = 0; n <= 100 && k_first + n <= k_last; ++n) {
+    const double v = (k_first + n) * y_step, y = y_of(v);
     svg += "<line class=\"grid\" x1=\"" + fixed(left) + "\" y1=\"" + fixed(y) + "\" x2=\"" + fixed(right) + "\" y2=\"" +
            fixed(y) + "\" stroke=\"#e0e0e0\"/>\n";
     svg += "<line class=\"ytick\" x1=\"" + fixed(left - 5) + "\" y1=\"" + fixed(y) + "\" x2=\"" + fixed(left) +
@@ -130,14 +132,21 @@ std::string svg_plot(const std::vector<plotted>& series, iteration_range range, 
            "\" text-anchor=\"end\" font-size=\"11\">" + tick_text(v, y_step) + "</text>\n";
   }
   const double x_step = std::max(1.0, nice_step(0, std::max(iterations, 1.0), 8));
-  for (double k = std::ceil(static_cast<double>(range.from) / x_step - 1e-9),
-              k_last = std::floor(static_cast<double>(range.to) / x_step + 1e-9);
-       k <= k_last; ++k) {
-    const double i = k * x_step, x = x_of(i);
+  // Iterations are integers: ticks in int64, exact up to INT64_MAX (a double loses the last digits there).
+  const auto step = static_cast<std::int64_t>(x_step);
+  std::int64_t tick = range.from / step * step;  // rounded towards 0: up for negative from, down for positive
+  bool ticks = true;
+  if (tick < range.from) {
+    ticks = tick <= std::numeric_limits<std::int64_t>::max() - step;
+    if (ticks) tick += step;
+  }
+  for (; ticks && tick <= range.to; tick += step) {
+    const double x = x_of(static_cast<double>(tick));
     svg += "<line class=\"xtick\" x1=\"" + fixed(x) + "\" y1=\"" + fixed(bottom) + "\" x2=\"" + fixed(x) + "\" y2=\"" +
            fixed(bottom + 5) + "\" stroke=\"black\"/>\n";
     svg += "<text class=\"xtick-label\" x=\"" + fixed(x) + "\" y=\"" + fixed(bottom + 18) +
-           "\" text-anchor=\"middle\" font-size=\"11\">" + tick_text(i, x_step) + "</text>\n";
+           "\" text-anchor=\"middle\" font-size=\"11\">" + std::to_string(tick) + "</text>\n";
+    if (range.to - tick < step) break;  // no overflow near INT64_MAX
   }
   svg += "<rect class=\"frame\" x=\"" + fixed(left) + "\" y=\"" + fixed(top) + "\" width=\"" + fixed(right - left) +
          "\" height=\"" + fixed(bottom - top) + "\" fill=\"none\" stroke=\"black\"/>\n";
