@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <charconv>
 #include <cstdint>
@@ -39,7 +40,10 @@ inline std::string slurp(const std::string& path) {
 
 /// `env lrsched args`, with stdout and stderr apart (stderr through a file in the build folder).
 inline result run(const std::string& args, const std::string& env = "") {
-  const std::string err_path = std::string(LRSCHED_TEST_TMP) + "/cli-stderr.txt";
+  // One file per process and call: ctest runs the test cases in parallel, in the same folder.
+  static int calls = 0;
+  const std::string err_path = std::string(LRSCHED_TEST_TMP) + "/cli-stderr-" + std::to_string(getpid()) + "-" +
+                               std::to_string(++calls) + ".txt";
   const std::string command = env + (env.empty() ? "" : " ") + std::string(LRSCHED_CLI) + " " + args + " 2>" + err_path;
   FILE* pipe = popen(command.c_str(), "r");
   REQUIRE(pipe != nullptr);
@@ -47,7 +51,9 @@ inline result run(const std::string& args, const std::string& env = "") {
   char buf[1 << 16];
   for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) out.append(buf, n);
   const int status = pclose(pipe);
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, slurp(err_path)};
+  result r{WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, slurp(err_path)};
+  std::remove(err_path.c_str());
+  return r;
 }
 
 inline std::vector<std::string> lines_of(const std::string& text) {
