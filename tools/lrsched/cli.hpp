@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace lrsched::cli {
 
@@ -50,7 +51,8 @@ class arguments {
     std::string_view arg = take();
     if (!has_value) return {arg, {}};
     if (const auto eq = arg.find('='); eq != std::string_view::npos) return {arg.substr(0, eq), arg.substr(eq + 1)};
-    if (done()) throw usage_error(std::string(arg) + " needs a value");
+    // `--from --to 5` is a missing value, not the value "--to".
+    if (done() || is_option()) throw usage_error(std::string(arg) + " needs a value");
     return {arg, take()};
   }
 
@@ -59,6 +61,38 @@ class arguments {
   std::span<const std::string_view> args_;
   std::size_t next_ = 0;
 };
+
+/// The iterations a command covers, `--from A --to B` inclusive (defaults 0..1000, as `eval`).
+struct iteration_range {
+  std::int64_t from = 0, to = 1000;
+  /// Takes `--from`/`--to` if that is the next option; false when it is another option.
+  bool take(arguments& in, std::string_view option) {
+    if (option == "--from") from = to_integer("--from", in.take_option(true).second);
+    else if (option == "--to") to = to_integer("--to", in.take_option(true).second);
+    else return false;
+    return true;
+  }
+  void check() const {
+    if (from > to)
+      throw usage_error("--from (" + std::to_string(from) + ") is after --to (" + std::to_string(to) + ")");
+  }
+  /// B - A + 1, as a double: the count does not fit in int64 for the widest ranges.
+  double count() const { return static_cast<double>(to) - static_cast<double>(from) + 1.0; }
+};
+
+/// A number in shortest round-trip form.
+inline std::string number_text(double x) {
+  char buf[32];
+  return std::string(buf, std::to_chars(buf, buf + sizeof buf, x).ptr);
+}
+
+/// Writes `text` to the file `path`, or throws a usage_error naming it.
+inline void write_file(std::string_view path, std::string_view text) {
+  std::FILE* f = std::fopen(std::string(path).c_str(), "wb");
+  if (!f) throw usage_error("cannot write '" + std::string(path) + "'");
+  const bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+  if (std::fclose(f) != 0 || !ok) throw usage_error("cannot write '" + std::string(path) + "'");
+}
 
 /// A large-buffered stdout writer with shortest round-trip number formatting.
 class writer {

@@ -9,6 +9,9 @@ namespace lrsched::cli {
 
 int run_eval(std::span<const std::string_view> args);
 int run_table(std::span<const std::string_view> args);
+int run_describe(std::span<const std::string_view> args);
+int run_check(std::span<const std::string_view> args);
+int run_plot(std::span<const std::string_view> args);
 
 }  // namespace lrsched::cli
 

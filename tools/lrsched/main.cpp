@@ -39,6 +39,46 @@ constexpr command commands[] = {
      "example:\n"
      "  lrsched table \"cosine(0.01, 2, 250) | cyclical(length_decay=2)\" --count 1000 --stride 4 -o lr.h\n",
      run_table},
+    {"describe", "the canonical form of a schedule and its tree of nodes",
+     "usage: lrsched describe EXPR\n"
+     "\n"
+     "Prints the canonical text (every parameter named, as lrsched eval --format json shows it), then the\n"
+     "tree: one node per line, indented by depth, with its parameters as name=value.\n"
+     "\n"
+     "example:\n"
+     "  lrsched describe \"0.5 * cosine(0.01, 2, 250) | warmup(0, 100)\"\n",
+     run_describe},
+    {"check", "min, max, monotone runs and discontinuities; required properties",
+     "usage: lrsched check EXPR [--from A] [--to B] [--require PROPERTY]...\n"
+     "\n"
+     "Walks iterations A..B (defaults 0, 1000) and prints the min and max with their first iteration, the\n"
+     "number of non-finite values, the monotone runs and the discontinuities:\n"
+     "  monotone runs   the range split into maximal runs, each nonincreasing, nondecreasing or constant;\n"
+     "                  the step from one run to the next goes against the first (more than 20 runs: the\n"
+     "                  first 10, the last 5 and a summary)\n"
+     "  discontinuity   a step |lr(i+1) - lr(i)| larger than both 5% of the value span (max - min) and 10\n"
+     "                  times the mean step over the range\n"
+     "Non-finite values are counted and left out of the rest.\n"
+     "PROPERTY is one of max<=X, max<X, min>=X, min>X, finite, nonincreasing, nondecreasing, continuous;\n"
+     "when one fails, the exit status is 1 and stderr says which and why.\n"
+     "\n"
+     "example:\n"
+     "  lrsched check \"cosine(0.01, 2, 250) | cyclical(length_decay=2)\" --to 2000 --require \"max<=2\" --require finite\n",
+     run_check},
+    {"plot", "an SVG plot of one or more schedules, or a plot in the terminal",
+     "usage: lrsched plot EXPR... [--from A] [--to B] [-o FILE.svg] [--terminal] [--title T]\n"
+     "\n"
+     "Plots iterations A..B (defaults 0, 1000) of each EXPR, overlaid in distinct colours with a legend.\n"
+     "The title is the canonical expression (or T). Each pixel column shows the min and the max of the\n"
+     "iterations it covers, so jumps and peaks stay visible however long the range. Writes the SVG to FILE.svg,\n"
+     "or to standard output.\n"
+     "  --terminal  draws with Unicode braille characters instead, as wide as the terminal (the COLUMNS\n"
+     "              variable, else the terminal's width, else 80 columns)\n"
+     "\n"
+     "examples:\n"
+     "  lrsched plot \"cosine(0.01, 2, 250) | cyclical(length_decay=2, magnitude_decay=0.5)\" --to 2000 -o sgdr.svg\n"
+     "  lrsched plot \"triangular(1, 2, 1000, 0.2)\" \"cosine(1, 2, 1000)\" --to 1500 --terminal\n",
+     run_plot},
 };
 
 void print_overview(std::FILE* to) {
