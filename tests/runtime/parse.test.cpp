@@ -98,6 +98,14 @@ TEST_CASE("parse: errors say where (column and caret) and what was expected") {
       {"linear(0, 1, speed=10)", "unknown argument 'speed' for 'linear' (expected one of start_lr, end_lr, length)", 14},
       {"mix(0.1, 0.2)", "unknown schedule 'mix' (did you mean 'min' or 'max'?)", 1},
       {"cosine(0, 1, 10) | warmpu(0, 10)", "unknown adaptor 'warmpu' (did you mean 'warmup'?)", 20},
+      {"cosine(0, 1, 10) | smooth(0, 10)",
+       "unknown adaptor 'smooth': expected one of warmup, cooldown, delay, clamp, cyclical", 20},
+      {"frobnicate(1)",
+       "unknown schedule 'frobnicate': expected one of constant, linear, cos_anneal, triangular, cosine, exponential, "
+       "step, multistep, factor, multi_factor, poly, inverse_sqrt, inverse_time, piecewise_constant, "
+       "piecewise_linear, one_cycle, sqrt_anneal, exp_anneal, poly_anneal, tanh_anneal, warmup, cooldown, delay, "
+       "clamp, cyclical, min, max, sequence",
+       1},
       {"cosin", "unknown name 'cosin' (did you mean 'cosine'?)", 1},
       {"True", "unknown name 'True' (did you mean 'true'?)", 1},
       {"foo", "unknown name 'foo': expected a number, a list, a schedule or true/false", 1},

@@ -312,7 +312,10 @@ class parser {
       const std::size_t at = column();
       if (!identifier_start(peek())) fail("expected an adaptor after '|', got " + token(), at);
       const std::string_view name = identifier();
-      if (!known_name(name)) fail("unknown adaptor " + quoted(name) + suggestion(name, adaptor_list()), at);
+      if (!known_name(name)) {
+        const std::string hint = suggestion(name, adaptor_list());
+        fail("unknown adaptor " + quoted(name) + (hint.empty() ? ": expected one of " + adaptor_names() : hint), at);
+      }
       expect('(', " after " + quoted(name));
       v = call(name, at, &v);
     }
@@ -538,11 +541,12 @@ class parser {
 
   // --- building schedules --------------------------------------------------------------------------------
   static std::vector<std::string_view> call_names() {
-    std::vector<std::string_view> names(std::begin(builtin_calls), std::end(builtin_calls));
+    std::vector<std::string_view> names;
     boost::hana::for_each(parsed_nodes, [&](auto t) {
       using T = typename decltype(t)::type;
       if (std::find(names.begin(), names.end(), std::string_view(T::name)) == names.end()) names.push_back(T::name);
     });
+    names.insert(names.end(), std::begin(builtin_calls), std::end(builtin_calls));
     return names;
   }
   static bool known_name(std::string_view name) {
@@ -817,7 +821,10 @@ class parser {
                " (one of " + cycle_shape_names + ")",
            child.column);
     }
-    fail("unknown schedule " + quoted(site.name) + suggestion(site.name, call_names()), site.column);
+    const std::string hint = suggestion(site.name, call_names());
+    std::string names;
+    for (auto n : call_names()) names += (names.empty() ? "" : ", ") + std::string(n);
+    fail("unknown schedule " + quoted(site.name) + (hint.empty() ? ": expected one of " + names : hint), site.column);
   }
 
   any_schedule min_max(const call_site& site) const {
