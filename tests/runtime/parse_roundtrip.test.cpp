@@ -214,7 +214,10 @@ class expression_generator {
         break;
     }
     if (child.empty()) child = node(depth).text;
-    if (coin()) return {child + (coin() ? " | " : "|") + call(name.c_str(), args), 0};
+    if (coin()) {
+      const std::string pipe = coin() ? " | " : "|";
+      return {child + pipe + call(name.c_str(), args), 0};
+    }
     return {call(name.c_str(), args, child), 3};
   }
 
@@ -242,8 +245,9 @@ class expression_generator {
       }
       case 4: return {"-" + operand(3), 3};
       case 5: {  // (each operand in its own statement, so that every compiler draws the same expression)
+        const std::string name = coin() ? "min" : "max";
         const std::string a = node(depth).text;
-        return {std::string(coin() ? "min" : "max") + "(" + a + ", " + node(depth).text + ")", 3};
+        return {name + "(" + a + ", " + node(depth).text + ")", 3};
       }
       default: {
         std::string text = "sequence(" + node(depth).text;
