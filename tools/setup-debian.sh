@@ -2,8 +2,8 @@
 #
 # lrsched_setup_debian PROG CXX
 #   Makes sure the Debian 12 packages needed to build lrsched with the C++ compiler CXX are installed:
-#   the compiler's package (g++ for g++, clang for clang++), cmake, ninja-build, libboost-dev (Boost.Hana
-#   headers), doctest-dev and libbenchmark-dev. Missing ones are installed with apt-get when running as
+#   the compiler's package (g++ for g++, clang and libclang-rt-dev for clang++), cmake, ninja-build,
+#   libboost-dev (Boost.Hana headers), doctest-dev and libbenchmark-dev. Missing ones are installed with apt-get when running as
 #   root; otherwise it prints the apt-get command to run and returns 1. PROG prefixes the messages.
 
 # The Debian package that provides the compiler command $1 (empty when unknown).
@@ -24,6 +24,8 @@ lrsched_setup_debian() {
   fi
   wanted=(cmake ninja-build libboost-dev doctest-dev libbenchmark-dev)
   if [ -n "$compiler_pkg" ]; then wanted=("$compiler_pkg" "${wanted[@]}"); fi
+  # clang's sanitizer and libFuzzer runtimes (tools/test fuzzes with clang) are only a recommendation of clang.
+  if [ "$compiler_pkg" = clang ]; then wanted+=(libclang-rt-dev); fi
 
   if ! command -v dpkg-query >/dev/null 2>&1; then
     echo "$prog: note: not a Debian system (no dpkg-query); not checking packages: ${wanted[*]}" >&2

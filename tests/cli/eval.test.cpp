@@ -103,7 +103,7 @@ TEST_CASE("cli: bad usage and bad expressions exit 2 with lrsched: error:") {
       {"eval 'cosine(0, 1, 10)' --format xml", "lrsched: error: --format must be csv, json or plain"},
       {"eval 'cosine(0, 1, 10)' --bogus 1", "lrsched: error: eval: unknown option '--bogus'"},
       {"eval 'cosin(0, 1, 10)'", "lrsched: error: column 1: unknown schedule 'cosin' (did you mean 'cosine'?)"},
-      {"eval 'cosine(0, 1, 0)'", "lrsched: error: column 1: cosine: cycle_length must be >= 1"},
+      {"eval 'cosine(0, 1, 0)'", "lrsched: error: column 14: cosine: cycle_length must be >= 1"},
   };
   for (const bad& b : cases) {
     INFO(std::string(b.args));

@@ -79,7 +79,7 @@ constexpr rule text_rules[] = {
     {"cosine(0, 1, 10) | cyclical(amplitude_decay=-1)", "cyclical: amplitude_decay must be >= 0"},
     {"cosine(0, 1, 10) | cyclical(peak_decay=-1)", "cyclical: peak_decay must be >= 0"},
     {"cosine(0, 1, 10) | cyclical(cycle_limit=-1)", "cyclical: cycle_limit must be >= 0"},
-    {"step(1, 10) | cyclical()", "cyclical needs a cycle shape (triangular, cosine, linear, cos_anneal, sqrt_anneal, exp_anneal, poly_anneal or tanh_anneal), got 'step'"},
+    {"step(1, 10) | cyclical()", "cyclical needs a cycle shape, got 'step' (one of triangular, cosine, linear, cos_anneal, sqrt_anneal, exp_anneal, poly_anneal, tanh_anneal)"},
     {"constant(1) | delay(-1)", "delay: iterations must be >= 0"},
     {"constant(1) | clamp(2, 1)", "clamp: min_lr must be <= max_lr"},
     {"constant(1) / 0", "division by zero"},

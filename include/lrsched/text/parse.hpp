@@ -1,5 +1,8 @@
 // lrsched/text/parse.hpp - the text DSL (SPEC 3): `parse(text)` gives an `any_schedule`, or throws a
 // `parse_error` that names the column, shows the text with a caret and says what was expected.
+//
+// Built to take any input: limits (each with its own error) on the length of the text (64 KiB), the
+// nesting of parentheses, calls and lists (64) and the depth of the schedule tree (256); see `parse`.
 #ifndef LRSCHED_TEXT_PARSE_HPP
 #define LRSCHED_TEXT_PARSE_HPP
 
@@ -84,9 +87,12 @@ struct run_rule<any_sequence_schedule> {
   }
 };
 
-/// Limits that keep any input, however hostile, from exhausting the stack or memory.
-inline constexpr std::size_t max_text_length = 1 << 20;
-inline constexpr int max_nesting = 200;
+/// Limits that keep any input, however hostile, from exhausting the stack, the memory or the time
+/// (see `parse` below for what each one means to a user).
+inline constexpr std::size_t max_text_length = 65536;  // bytes
+inline constexpr int max_nesting = 64;                  // parentheses, calls, lists and unary minus inside each other
+inline constexpr int max_tree_depth = 256;              // schedule nodes from the root to a leaf
+inline constexpr std::size_t max_quoted = 40;           // characters of a name quoted in a message
 
 using integers = std::vector<std::int64_t>;
 using reals = std::vector<double>;
@@ -107,36 +113,55 @@ inline constexpr auto parsed_nodes = boost::hana::tuple_t<
 
 /// The shapes `cyclical` repeats, for its error message.
 inline constexpr const char* cycle_shape_names =
-    "triangular, cosine, linear, cos_anneal, sqrt_anneal, exp_anneal, poly_anneal or tanh_anneal";
+    "triangular, cosine, linear, cos_anneal, sqrt_anneal, exp_anneal, poly_anneal, tanh_anneal";
 
 /// The combinators that are not reflected nodes.
 inline constexpr const char* builtin_calls[] = {"min", "max", "sequence"};
 
-/// Levenshtein distance, for "did you mean".
+/// Optimal-string-alignment distance (Levenshtein plus swaps of two neighbours, so that `lenght` is one
+/// edit from `length`), for "did you mean".
 inline std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  const std::size_t width = b.size() + 1;
+  std::vector<std::size_t> d((a.size() + 1) * width);
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i * width] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
     for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
-      diagonal = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, substitution});
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      std::size_t best = std::min({d[(i - 1) * width + j] + 1, d[i * width + j - 1] + 1, d[(i - 1) * width + j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        best = std::min(best, d[(i - 2) * width + j - 2] + 1);
+      d[i * width + j] = best;
     }
   }
-  return row[b.size()];
+  return d[a.size() * width + b.size()];
 }
 
-/// ` (did you mean 'cosine'?)` when one candidate is close enough, else nothing.
+/// `'name'`, cut to `max_quoted` characters so that a hostile name cannot flood the message.
+inline std::string quoted(std::string_view name) {
+  if (name.size() <= max_quoted) return "'" + std::string(name) + "'";
+  return "'" + std::string(name.substr(0, max_quoted)) + "...'";
+}
+
+/// ` (did you mean 'cosine'?)` when some candidates are within max(1, length / 3) edits of `word` (the
+/// closest ones, at most three), else nothing.
 inline std::string suggestion(std::string_view word, const std::vector<std::string_view>& candidates) {
-  std::string_view best;
-  std::size_t best_distance = word.size() <= 3 ? 1 : 2;
+  const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
+  std::size_t best = limit + 1;
+  std::vector<std::string_view> closest;
   for (auto c : candidates) {
+    const std::size_t gap = c.size() > word.size() ? c.size() - word.size() : word.size() - c.size();
+    if (gap > limit || c == word) continue;  // the distance is at least the difference in length
     const std::size_t d = edit_distance(word, c);
-    if (d <= best_distance && (best.empty() || d < best_distance)) best = c, best_distance = d;
+    if (d < best) best = d, closest.clear();
+    if (d == best && closest.size() < 3 && std::find(closest.begin(), closest.end(), c) == closest.end())
+      closest.push_back(c);
   }
-  return best.empty() ? std::string() : " (did you mean '" + std::string(best) + "'?)";
+  if (closest.empty()) return std::string();
+  std::string names;
+  for (std::size_t k = 0; k < closest.size(); ++k)
+    names += (k == 0 ? "" : k + 1 == closest.size() ? " or " : ", ") + quoted(closest[k]);
+  return " (did you mean " + names + "?)";
 }
 
 template <class T>
@@ -160,13 +185,15 @@ class parser {
 
   any_schedule parse_all() {
     if (text_.size() > max_text_length)
-      fail("the text is longer than " + std::to_string(max_text_length) + " characters", 1);
+      fail("expression too long (" + std::to_string(text_.size()) + " bytes, limit " +
+               std::to_string(max_text_length) + ")",
+           max_text_length + 1);
     skip_space();
     if (at_end()) fail("expected a schedule, got the end of the text", column());
     value v = expr();
     skip_space();
-    if (!at_end()) fail("unexpected '" + std::string(1, peek()) + "': expected an operator or the end of the text",
-                        column());
+    if (!at_end()) fail("unexpected " + token() + " after the expression: expected an operator (+ - * / |) or the end"
+                        " of the text", column());
     return as_schedule(v, "expected a schedule");
   }
 
@@ -179,6 +206,8 @@ class parser {
     bool boolean = false;
     std::vector<value> items;
     std::optional<any_schedule> sched;
+    int depth = 0;                      // schedule nodes from this one down to its deepest leaf
+    std::size_t overflow_column = 0;    // numbers whose arithmetic overflowed: kept as a (saturating) schedule
   };
   struct argument {
     std::string_view name;  // empty when positional
@@ -192,9 +221,9 @@ class parser {
     const value* piped = nullptr;  // `piped | name(...)`
   };
   struct nesting {  // counts the depth of recursion, so that no input can exhaust the stack
-    explicit nesting(parser& p) : p_(p) {
+    nesting(parser& p, std::size_t at) : p_(p) {
       if (++p_.depth_ > max_nesting)
-        p_.fail("the expression is nested more than " + std::to_string(max_nesting) + " levels deep", p_.column());
+        p_.fail("expression nested too deeply (limit " + std::to_string(max_nesting) + ")", at);
     }
     ~nesting() { --p_.depth_; }
     nesting(const nesting&) = delete;
@@ -205,11 +234,15 @@ class parser {
   // --- errors ------------------------------------------------------------------------------------------
   [[noreturn]] void fail(const std::string& message, std::size_t column) const {
     // The text on one line, cut to a window around the column for long texts, with a caret under it.
+    // Control characters show as spaces and other bytes outside ASCII as '?', so the caret stays aligned.
     const std::size_t width = 76, index = column - 1;
-    std::size_t from = index > width / 2 ? index - width / 2 : 0;
-    std::string shown(text_.substr(from, width)), prefix = "  ";
-    for (char& ch : shown)
-      if (ch == '\n' || ch == '\t' || ch == '\r') ch = ' ';
+    const std::size_t from = index > width / 2 ? index - width / 2 : 0;
+    std::string shown(from < text_.size() ? text_.substr(from, width) : std::string_view()), prefix = "  ";
+    for (char& ch : shown) {
+      const auto byte = static_cast<unsigned char>(ch);
+      if (byte < 0x20 || byte == 0x7f) ch = ' ';
+      else if (byte >= 0x80) ch = '?';
+    }
     if (from > 0) prefix += "...";
     std::string report = "column " + std::to_string(column) + ": " + message + "\n" + prefix + shown + "\n" +
                          std::string(prefix.size() + (index - from), ' ') + "^";
@@ -228,6 +261,22 @@ class parser {
     }
     return "?";
   }
+  /// The token at the current position, for "got ...": `'foo'`, `'2.5'`, `')'`, `the end of the text`.
+  std::string token() const {
+    if (at_end()) return "the end of the text";
+    const char c = peek();
+    std::size_t end = pos_ + 1;
+    if (identifier_start(c))
+      while (end < text_.size() && (identifier_start(text_[end]) || digit(text_[end]))) ++end;
+    else if (digit(c) || c == '.')
+      while (end < text_.size() && (digit(text_[end]) || text_[end] == '.')) ++end;
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte >= 0x7f) {
+      const char* hex = "0123456789abcdef";
+      return std::string("the byte 0x") + hex[byte >> 4] + hex[byte & 15] + " (only printable ASCII is allowed)";
+    }
+    return quoted(text_.substr(pos_, end - pos_));
+  }
 
   // --- characters ------------------------------------------------------------------------------------
   bool at_end() const { return pos_ >= text_.size(); }
@@ -238,14 +287,13 @@ class parser {
   }
   bool accept(char c) {
     skip_space();
-    if (peek() != c) return false;
+    if (at_end() || peek() != c) return false;
     ++pos_;
     return true;
   }
-  void expect(char c, const char* context) {
+  void expect(char c, const std::string& context) {
     if (accept(c)) return;
-    std::string got = at_end() ? std::string("the end of the text") : "'" + std::string(1, peek()) + "'";
-    fail(std::string("expected '") + c + "'" + context + ", got " + got, column());
+    fail(std::string("expected '") + c + "'" + context + ", got " + token(), column());
   }
   static bool identifier_start(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
   static bool digit(char c) { return c >= '0' && c <= '9'; }
@@ -258,14 +306,17 @@ class parser {
   // --- grammar -----------------------------------------------------------------------------------------
   // expr := sum ( '|' call )*
   value expr() {
-    nesting guard(*this);
     value v = sum();
     while (accept('|')) {
       skip_space();
       const std::size_t at = column();
-      if (!identifier_start(peek())) fail("expected an adaptor after '|'", at);
+      if (!identifier_start(peek())) fail("expected an adaptor after '|', got " + token(), at);
       const std::string_view name = identifier();
-      expect('(', (" after '" + std::string(name) + "'").c_str());
+      if (!known_name(name)) {
+        const std::string hint = suggestion(name, adaptor_list());
+        fail("unknown adaptor " + quoted(name) + (hint.empty() ? ": expected one of " + adaptor_names() : hint), at);
+      }
+      expect('(', " after " + quoted(name));
       v = call(name, at, &v);
     }
     return v;
@@ -294,10 +345,10 @@ class parser {
   }
   // unary := '-' unary | atom
   value unary() {
-    nesting guard(*this);
     skip_space();
     const std::size_t at = column();
     if (!accept('-')) return atom();
+    nesting guard(*this, at);
     value operand = unary();
     if (operand.type == value::kind::number) {
       operand.number = -operand.number;
@@ -318,11 +369,15 @@ class parser {
     const std::size_t at = column();
     const char c = peek();
     if (digit(c) || (c == '.' && digit(pos_ + 1 < text_.size() ? text_[pos_ + 1] : '\0'))) return number();
-    if (c == '[') return list();
+    if (c == '[') {
+      nesting guard(*this, at);
+      return list();
+    }
     if (c == '(') {
+      nesting guard(*this, at);
       ++pos_;
       value v = expr();
-      expect(')', " to close the '('");
+      expect(')', " to close the '(' at column " + std::to_string(at));
       v.column = at;
       return v;
     }
@@ -337,14 +392,26 @@ class parser {
       }
       skip_space();
       if (peek() != '(') {
-        if (known_name(name)) fail("expected '(' after '" + std::string(name) + "'", column());
-        fail("unknown name '" + std::string(name) + "'" + suggestion(name, call_names()), at);
+        if (known_name(name)) fail("expected '(' after " + quoted(name) + ", got " + token(), column());
+        if (non_finite_word(name))
+          fail("numbers must be finite, got " + quoted(name), at);
+        std::vector<std::string_view> words = call_names();
+        words.push_back("true");
+        words.push_back("false");
+        const std::string hint = suggestion(name, words);
+        fail("unknown name " + quoted(name) + (hint.empty() ? ": expected a number, a list, a schedule or true/false"
+                                                            : hint), at);
       }
+      nesting guard(*this, at);
       ++pos_;
       return call(name, at, nullptr);
     }
-    if (at_end()) fail("expected a number, a list or a schedule, got the end of the text", at);
-    fail("expected a number, a list or a schedule, got '" + std::string(1, c) + "'", at);
+    fail("expected a number, a list or a schedule, got " + token(), at);
+  }
+  static bool non_finite_word(std::string_view name) {
+    std::string lower(name.substr(0, 9));
+    for (char& ch : lower) ch = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+    return name.size() <= 8 && (lower == "inf" || lower == "infinity" || lower == "nan");
   }
   value number() {
     const std::size_t at = column(), from = pos_;
@@ -359,21 +426,48 @@ class parser {
       integral = false;
       ++pos_;
       if (peek() == '+' || peek() == '-') ++pos_;
-      if (!digit(peek())) fail("expected the digits of an exponent", column());
+      if (!digit(peek())) fail("expected the digits of an exponent, got " + token(), column());
       while (!at_end() && digit(peek())) ++pos_;
     }
     const std::string_view literal = text_.substr(from, pos_ - from);
     value v;
     v.column = at;
     const auto [end, error] = std::from_chars(literal.data(), literal.data() + literal.size(), v.number);
-    if (error != std::errc() || end != literal.data() + literal.size() || !detail::isfinite(v.number))
-      fail("the number " + std::string(literal) + " is out of range", at);
+    if (error == std::errc::result_out_of_range || (error == std::errc() && !detail::isfinite(v.number))) {
+      if (too_small(literal))
+        fail("the number " + std::string(literal.substr(0, max_quoted)) + " is out of range (too small: it would "
+             "round to 0; the smallest is 5e-324)", at);
+      fail("the number " + std::string(literal.substr(0, max_quoted)) + " is out of range (the largest is "
+           "1.7976931348623157e+308)", at);
+    }
+    if (error != std::errc() || end != literal.data() + literal.size())
+      fail("malformed number " + quoted(literal), at);
     if (integral) {
       std::int64_t exact = 0;
       const auto parsed = std::from_chars(literal.data(), literal.data() + literal.size(), exact);
       if (parsed.ec == std::errc()) v.integer = exact;
     }
     return v;
+  }
+  // Whether a decimal literal that does not fit a double is below the smallest one rather than above the
+  // largest: its decimal exponent (position of the first non-zero digit plus the exponent) is negative.
+  static bool too_small(std::string_view literal) {
+    const std::string_view mantissa = literal.substr(0, literal.find_first_of("eE"));
+    const std::size_t point = std::min(mantissa.find('.'), mantissa.size());
+    const std::size_t first = mantissa.find_first_not_of("0.");
+    if (first == std::string_view::npos) return false;  // zero is never out of range
+    const long long power = first < point ? static_cast<long long>(point - first) - 1
+                                          : -static_cast<long long>(first - point);
+    long long exponent = 0;
+    std::size_t k = mantissa.size();
+    if (k < literal.size()) {
+      ++k;  // 'e'
+      const bool negative = k < literal.size() && literal[k] == '-';
+      if (k < literal.size() && (literal[k] == '-' || literal[k] == '+')) ++k;
+      for (; k < literal.size(); ++k) exponent = std::min(exponent * 10 + (literal[k] - '0'), 1000000LL);
+      if (negative) exponent = -exponent;
+    }
+    return power + exponent < 0;
   }
   // list := '[' [ expr ( ',' expr )* ] ']'
   value list() {
@@ -385,7 +479,7 @@ class parser {
     do {
       v.items.push_back(expr());
     } while (accept(','));
-    expect(']', " to close the list");
+    expect(']', " to close the list at column " + std::to_string(v.column));
     return v;
   }
   // call := name '(' [ arg ( ',' arg )* ] ')'   (the '(' is already read)
@@ -405,26 +499,54 @@ class parser {
         }
         if (!arg_name.empty()) {
           for (const auto& previous : site.named)
-            if (previous.name == arg_name) fail("argument '" + std::string(arg_name) + "' given twice", arg_at);
+            if (previous.name == arg_name) fail("argument " + quoted(arg_name) + " given twice", arg_at);
           site.named.push_back({arg_name, expr(), arg_at});
         } else {
-          if (!site.named.empty()) fail("positional argument after named arguments", arg_at);
+          if (!site.named.empty())
+            fail("positional argument after named arguments: expected name=value", arg_at);
           site.positional.push_back({{}, expr(), arg_at});
         }
       } while (accept(','));
-      expect(')', (" to close the arguments of '" + std::string(name) + "'").c_str());
+      expect(')', " to close the arguments of " + quoted(name));
     }
     value v;
     v.type = value::kind::schedule;
     v.column = piped ? piped->column : at;
-    v.sched = dispatch(site);
+    if (!piped && is_adaptor_name(name) && (site.positional.empty() || site.positional[0].v.type != value::kind::schedule)) {
+      // `warmup(0, 10) | s`: an adaptor written where its schedule should be.
+      try {
+        v.sched = dispatch(site);
+      } catch (const parse_error&) {
+        skip_space();
+        if (peek() == '|')
+          fail(quoted(name) + " is an adaptor: it goes on the right of '|', as in s | " + signature(name), at);
+        throw;
+      }
+    } else {
+      v.sched = dispatch(site);
+    }
+    int deepest = piped ? piped->depth : 0;
+    for (const auto* args : {&site.positional, &site.named})
+      for (const argument& a : *args) deepest = std::max(deepest, a.v.depth);
+    v.depth = deepest + 1;
+    check_depth(v, at);
     return v;
+  }
+  void check_depth(const value& v, std::size_t at) const {
+    if (v.depth > max_tree_depth)
+      fail("expression too deep: a chain of more than " + std::to_string(max_tree_depth) +
+               " operators, adaptors or calls inside each other",
+           at);
   }
 
   // --- building schedules --------------------------------------------------------------------------------
   static std::vector<std::string_view> call_names() {
-    std::vector<std::string_view> names(std::begin(builtin_calls), std::end(builtin_calls));
-    boost::hana::for_each(parsed_nodes, [&](auto t) { names.push_back(decltype(t)::type::name); });
+    std::vector<std::string_view> names;
+    boost::hana::for_each(parsed_nodes, [&](auto t) {
+      using T = typename decltype(t)::type;
+      if (std::find(names.begin(), names.end(), std::string_view(T::name)) == names.end()) names.push_back(T::name);
+    });
+    names.insert(names.end(), std::begin(builtin_calls), std::end(builtin_calls));
     return names;
   }
   static bool known_name(std::string_view name) {
@@ -432,14 +554,38 @@ class parser {
       if (n == name) return true;
     return false;
   }
-  static std::string adaptor_names() {
-    std::string names;
+  static std::vector<std::string_view> adaptor_list() {
+    std::vector<std::string_view> names;
     boost::hana::for_each(parsed_nodes, [&](auto t) {
       using T = typename decltype(t)::type;
       if constexpr (is_adaptor<T>()) {
-        if (names.find(T::name) == std::string::npos) names += (names.empty() ? "" : ", ") + std::string(T::name);
+        if (std::find(names.begin(), names.end(), std::string_view(T::name)) == names.end()) names.push_back(T::name);
       }
     });
+    return names;
+  }
+  static bool is_adaptor_name(std::string_view name) {
+    for (auto n : adaptor_list())
+      if (n == name) return true;
+    return false;
+  }
+  /// `warmup(start_lr, length)`: an adaptor's parameters after its schedule.
+  static std::string signature(std::string_view name) {
+    std::string result;
+    boost::hana::for_each(parsed_nodes, [&](auto t) {
+      using T = typename decltype(t)::type;
+      if (!result.empty() || name != T::name) return;
+      result = std::string(T::name) + "(";
+      constexpr std::size_t count = boost::hana::length(boost::hana::accessors<T>());
+      for (std::size_t k = is_adaptor<T>() ? 1 : 0; k < count; ++k)
+        result += (result.back() == '(' ? "" : ", ") + std::string(name_of<T>(k));
+      result += ")";
+    });
+    return result;
+  }
+  static std::string adaptor_names() {
+    std::string names;
+    for (auto n : adaptor_list()) names += (names.empty() ? "" : ", ") + std::string(n);
     return names;
   }
 
@@ -449,6 +595,14 @@ class parser {
     fail(context + ", got " + describe(v), v.column);
   }
 
+  /// The number a value stands for in arithmetic: a number, or a `constant(...)` (which prints as one).
+  static std::optional<double> numeric(const value& v) {
+    if (v.type == value::kind::number) return v.number;
+    if (v.type == value::kind::schedule && v.overflow_column == 0)
+      if (const auto* c = v.sched->target<constant_schedule>()) return c->lr;
+    return std::nullopt;
+  }
+
   template <class Op>
   value arithmetic(value a, value b, std::size_t at) {
     for (const value* v : {&a, &b})
@@ -456,40 +610,56 @@ class parser {
         fail(std::string("'") + Op::symbol + "' needs numbers or schedules, got " + describe(*v), v->column);
     value result;
     result.column = a.column;
+    const std::optional<double> x = numeric(a), y = numeric(b);
     if constexpr (std::is_same_v<Op, op::div>) {
-      if (b.type == value::kind::schedule)
-        fail("the divisor must be a number, not a schedule (a schedule can reach 0)", b.column);
-      if (b.number == 0) fail("division by zero", b.column);
+      if (!y) fail("the divisor must be a number, not a schedule (a schedule can reach 0)", b.column);
+      if (*y == 0) fail("division by zero", b.column);
     }
-    if (a.type == value::kind::number && b.type == value::kind::number) {  // fold numbers
-      result.number = Op::apply(a.number, b.number);
-      if (!detail::isfinite(result.number)) fail("the result of this arithmetic is out of range", at);
-      std::int64_t exact = 0;
-      if (a.integer && b.integer) {
-        bool overflow = true;
-        if constexpr (std::is_same_v<Op, op::add>) overflow = __builtin_add_overflow(*a.integer, *b.integer, &exact);
-        if constexpr (std::is_same_v<Op, op::sub>) overflow = __builtin_sub_overflow(*a.integer, *b.integer, &exact);
-        if constexpr (std::is_same_v<Op, op::mul>) overflow = __builtin_mul_overflow(*a.integer, *b.integer, &exact);
-        if (!overflow) result.integer = exact, result.number = static_cast<double>(exact);
+    if (x && y) {  // fold numbers, as binary_schedule would compute them
+      result.number = Op::apply(*x, *y);
+      if (detail::isfinite(result.number)) {
+        if (a.integer && b.integer) {
+          std::int64_t exact = 0;
+          bool overflow = true;
+          if constexpr (std::is_same_v<Op, op::add>) overflow = __builtin_add_overflow(*a.integer, *b.integer, &exact);
+          if constexpr (std::is_same_v<Op, op::sub>) overflow = __builtin_sub_overflow(*a.integer, *b.integer, &exact);
+          if constexpr (std::is_same_v<Op, op::mul>) overflow = __builtin_mul_overflow(*a.integer, *b.integer, &exact);
+          if (!overflow) result.integer = exact;
+        }
+        return result;
       }
-      return result;
+      // Out of range: kept as the schedule, which saturates (as `constant(1e308) + constant(1e308)` does in
+      // C++), so that the canonical text of such a schedule parses back; as a parameter it is an error.
+      result.overflow_column = at;
     }
     result.type = value::kind::schedule;
     result.sched = any_schedule(binary_schedule<Op, any_schedule, any_schedule>{as_schedule(a, ""), as_schedule(b, "")});
+    result.depth = std::max(a.depth, b.depth) + 1;
+    if (result.depth == 1) result.depth = 2;  // numbers become constants, one level below the operator
+    check_depth(result, at);
     return result;
   }
 
   template <class M>
-  M convert(const value& v, const char* node, const char* param) const {
+  M convert(const value& v, const char* node, const std::string& param) const {
     const std::string where = std::string(node) + ": " + param;
+    if constexpr (!std::is_same_v<M, any_schedule> && !std::is_same_v<M, bool> && !std::is_same_v<M, integers> &&
+                  !std::is_same_v<M, reals>) {
+      if (v.overflow_column)
+        fail(where + " is out of range: this arithmetic overflows (the largest number is 1.7976931348623157e+308)",
+             v.overflow_column);
+    }
     if constexpr (std::is_same_v<M, double> || std::is_same_v<M, std::optional<double>>) {
       if (v.type != value::kind::number) fail(where + " must be a number, got " + describe(v), v.column);
       return v.number;
     } else if constexpr (std::is_same_v<M, std::int64_t>) {
       if (v.type == value::kind::number) {
         if (v.integer) return *v.integer;
-        if (v.number == detail::floor(v.number) && v.number >= -0x1p63 && v.number < 0x1p63)
-          return static_cast<std::int64_t>(v.number);
+        if (v.number == detail::floor(v.number)) {
+          if (v.number >= -0x1p63 && v.number < 0x1p63) return static_cast<std::int64_t>(v.number);
+          fail(where + " is out of range, got " + describe(v) + " (integers are 64-bit: at most 9223372036854775807)",
+               v.column);
+        }
       }
       fail(where + " must be an integer, got " + describe(v), v.column);
     } else if constexpr (std::is_same_v<M, bool>) {
@@ -498,7 +668,9 @@ class parser {
     } else if constexpr (std::is_same_v<M, integers> || std::is_same_v<M, reals>) {
       if (v.type != value::kind::list) fail(where + " must be a list, got " + describe(v), v.column);
       M items;
-      for (const value& item : v.items) items.push_back(convert<typename M::value_type>(item, node, param));
+      items.reserve(v.items.size());
+      for (std::size_t k = 0; k < v.items.size(); ++k)
+        items.push_back(convert<typename M::value_type>(v.items[k], node, param + "[" + std::to_string(k) + "]"));
       return items;
     } else if constexpr (std::is_same_v<M, any_schedule>) {
       return as_schedule(v, where + " must be a schedule");
@@ -516,7 +688,6 @@ class parser {
     constexpr bool adaptor = is_adaptor<T>();
     std::vector<const argument*> given(count, nullptr);
     std::size_t positional = 0;
-    std::optional<value> piped_child;
     const value* child = nullptr;
     if constexpr (adaptor) {
       if (site.piped) {
@@ -533,8 +704,7 @@ class parser {
         if (child->type != value::kind::schedule || !child->sched->template target<child_type>()) return std::nullopt;
       }
     } else if (site.piped) {
-      fail("'" + std::string(T::name) + "' is not an adaptor: after '|' comes one of " + adaptor_names(),
-           site.column);
+      fail(quoted(T::name) + " is not an adaptor: after '|' comes one of " + adaptor_names(), site.column);
     }
     // Positional arguments fill the parameters in order, then named ones by name.
     std::vector<std::string_view> names;
@@ -552,9 +722,15 @@ class parser {
     for (const argument& a : site.named) {
       std::size_t k = adaptor ? 1 : 0;
       while (k < count && name_of<T>(k) != a.name) ++k;
-      if (k == count)
-        fail("unknown argument '" + std::string(a.name) + "' for " + T::name + suggestion(a.name, names), a.column);
-      if (given[k]) fail("argument '" + std::string(a.name) + "' given twice", a.column);
+      if (k == count) {
+        std::string hint = suggestion(a.name, names);
+        if (hint.empty()) {
+          for (auto n : names) hint += (hint.empty() ? " (expected one of " : ", ") + std::string(n);
+          hint += hint.empty() ? std::string(": ") + T::name + " takes no named arguments" : ")";
+        }
+        fail("unknown argument " + quoted(a.name) + " for " + quoted(T::name) + hint, a.column);
+      }
+      if (given[k]) fail("argument " + quoted(a.name) + " given twice", a.column);
       given[k] = &a;
     }
     for (std::size_t k = adaptor ? 1 : 0; k < required_members<T>(); ++k)
@@ -566,9 +742,37 @@ class parser {
     } catch (const parse_error&) {
       throw;
     } catch (const invalid_schedule& e) {
-      fail(e.what(), site.column);
+      fail(e.what(), check_column<T>(e.what(), given, site.column));
     }
     return any_schedule(std::move(node));
+  }
+
+  // Where a failed parameter check points: `cosine: cycle_length must be >= 1` at the argument it names
+  // (for a list, at the first element that breaks the rule), else at the call.
+  template <class T>
+  static std::size_t check_column(std::string_view message, const std::vector<const argument*>& given,
+                                  std::size_t call_column) {
+    const std::string prefix = std::string(T::name) + ": ";
+    if (message.substr(0, prefix.size()) != prefix) return call_column;
+    message.remove_prefix(prefix.size());
+    const std::string_view param = message.substr(0, message.find(' '));
+    for (std::size_t k = 0; k < given.size(); ++k) {
+      if (!given[k] || name_of<T>(k) != param) continue;
+      const value& v = given[k]->v;
+      if (v.type == value::kind::list) return list_culprit(v, message);
+      return given[k]->column;
+    }
+    return call_column;
+  }
+  static std::size_t list_culprit(const value& list, std::string_view rule) {
+    const bool increasing = rule.find("strictly increasing") != std::string_view::npos;
+    const bool at_least_one = rule.find(">= 1") != std::string_view::npos;
+    for (std::size_t k = 0; k < list.items.size(); ++k) {
+      const double x = list.items[k].number;
+      if (increasing && k > 0 && !(list.items[k - 1].number < x)) return list.items[k].column;
+      if (at_least_one && !(x >= 1)) return list.items[k].column;
+    }
+    return list.column;
   }
 
   template <class T>
@@ -612,16 +816,20 @@ class parser {
     if (result) return *result;
     if (known) {  // the child was not of the type the adaptor needs
       const value& child = site.piped ? *site.piped : site.positional[0].v;
-      fail(std::string(site.name) + " needs a cycle shape (" + cycle_shape_names + "), got " +
-               (child.type == value::kind::schedule ? "'" + std::string(child.sched->name()) + "'" : describe(child)),
+      fail(std::string(site.name) + " needs a cycle shape, got " +
+               (child.type == value::kind::schedule ? "'" + std::string(child.sched->name()) + "'" : describe(child)) +
+               " (one of " + cycle_shape_names + ")",
            child.column);
     }
-    fail("unknown schedule '" + std::string(site.name) + "'" + suggestion(site.name, call_names()), site.column);
+    const std::string hint = suggestion(site.name, call_names());
+    std::string names;
+    for (auto n : call_names()) names += (names.empty() ? "" : ", ") + std::string(n);
+    fail("unknown schedule " + quoted(site.name) + (hint.empty() ? ": expected one of " + names : hint), site.column);
   }
 
   any_schedule min_max(const call_site& site) const {
-    if (site.piped) fail("'" + std::string(site.name) + "' is not an adaptor: after '|' comes one of " +
-                         adaptor_names(), site.column);
+    if (site.piped) fail(quoted(site.name) + " is not an adaptor: after '|' comes one of " + adaptor_names(),
+                         site.column);
     if (!site.named.empty()) fail(std::string(site.name) + " takes no named arguments", site.named[0].column);
     if (site.positional.size() != 2)
       fail(std::string(site.name) + " takes two arguments: " + std::string(site.name) + "(a, b)", site.column);
@@ -639,8 +847,15 @@ class parser {
     any_sequence_schedule s;
     for (std::size_t k = 0; k < site.positional.size(); ++k) {
       const value& v = site.positional[k].v;
-      if (k % 2 == 0) s.parts.push_back(as_schedule(v, "sequence: part " + std::to_string(k / 2) + " must be a schedule"));
-      else s.boundaries.push_back(convert<std::int64_t>(v, "sequence", "boundaries"));
+      if (k % 2 == 0) {
+        s.parts.push_back(as_schedule(v, "sequence: part " + std::to_string(k / 2) + " must be a schedule"));
+        continue;
+      }
+      const std::int64_t b = convert<std::int64_t>(v, "sequence", "boundaries");
+      if (b < 1) fail("sequence: boundaries must be >= 1", site.positional[k].column);
+      if (!s.boundaries.empty() && b <= s.boundaries.back())
+        fail("sequence: boundaries must be strictly increasing", site.positional[k].column);
+      s.boundaries.push_back(b);
     }
     try {
       check_sequence_boundaries(s.boundaries);
@@ -661,7 +876,20 @@ class parser {
 /// Parses the text form (SPEC 3) into a run-time schedule.
 ///
 /// Throws `parse_error` (an `invalid_schedule`) whose `what()` names the column, shows the text with a
-/// caret under it and says what was expected; `column()` and `message()` give the parts.
+/// caret under it and says what was expected; `column()` and `message()` give the parts. No input makes
+/// it crash, overflow the stack or run for long; these limits have their own errors:
+///
+/// - the text is at most 65536 bytes: `expression too long (70000 bytes, limit 65536)`;
+/// - parentheses, calls, lists and unary minus nest at most 64 deep: `expression nested too deeply
+///   (limit 64)`;
+/// - the schedule tree is at most 256 nodes deep (a chain of `+` or `|` adds one node per operator):
+///   `expression too deep: a chain of more than 256 operators, adaptors or calls inside each other`;
+/// - lists and argument lists have no limit of their own: their length, and so the memory they take, is
+///   bounded by the length of the text.
+///
+/// Errors of the numbers: non-finite ones (`1e999`, `inf`) are rejected, so is arithmetic on numbers that
+/// overflows where a number parameter is expected (as a schedule, `1e308 * 10` saturates, as
+/// `binary_schedule` does). Integer parameters take integral numbers that fit in 64 bits.
 ///
 /// **Example**: `lrsched::parse("cosine(0.01, 2, 250) | cyclical(length_decay=2)")(300)`
 inline any_schedule parse(std::string_view text) { return detail::parser(text).parse_all(); }
