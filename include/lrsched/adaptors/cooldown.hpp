@@ -30,7 +30,7 @@ struct cooldown_schedule {
     const std::int64_t into = i - start;  // > 0; compared with length, so start + length never overflows
     if (into > length) return finish_lr;
     const double from = inner(start);
-    return static_cast<double>(into) * (finish_lr - from) / static_cast<double>(length) + from;
+    return detail::saturate(static_cast<double>(into) * detail::saturate(finish_lr - from)) / static_cast<double>(length) + from;
   }
   friend bool operator==(const cooldown_schedule&, const cooldown_schedule&) = default;
 };

@@ -46,13 +46,13 @@ struct cyclical_schedule {
         detail::locate_cycle(detail::clamp_iteration(i), shape.shape_length(), length_decay,
                              cycle_limit > 0 ? cycle_limit - 1 : INT64_MAX);
     Shape cycle = shape.with_shape_length(at.length);
-    if (peak_decay != 1) cycle = cycle.with_shape_peak(cycle.shape_peak() * detail::powi(peak_decay, at.index));
+    if (peak_decay != 1) cycle = cycle.with_shape_peak(detail::scale(cycle.shape_peak(), detail::powi(peak_decay, at.index)));
     double value = cycle(at.offset);
     if (amplitude_decay != 1) {  // skipped when 1, so that the seed's values come out bit for bit
       const double floor = cycle.shape_floor();
-      value = floor + detail::mul(value - floor, detail::powi(amplitude_decay, at.index));
+      value = detail::saturate(floor + detail::scale(detail::saturate(value - floor), detail::powi(amplitude_decay, at.index)));
     }
-    return value * detail::powi(magnitude_decay, at.index);
+    return detail::scale(value, detail::powi(magnitude_decay, at.index));
   }
   friend bool operator==(const cyclical_schedule&, const cyclical_schedule&) = default;
 };

@@ -106,7 +106,8 @@ constexpr cycle_position locate_cycle(std::int64_t i, std::int64_t first_length,
       return {index + k, offset % length, length};
     }
     const std::int64_t after = next_cycle_length(next, length_decay);
-    if (after != next + step) {  // the common case (lengths growing geometrically): one cycle, no run
+    // (next + step can pass INT64_MAX once lengths saturate there: no run then.)
+    if (step > INT64_MAX - next || after != next + step) {  // the common case (geometric growth): one cycle, no run
       start += length;
       ++index;
       length = next;

@@ -124,6 +124,13 @@ constexpr double saturate(double x) noexcept {
   return x == math_inf ? math_max : x == -math_inf ? -math_max : x;
 }
 
+/// a * b for a finite `a` and a factor `b` that may have overflowed to inf (powi, pow): 0 * inf is 0 (the
+/// limit of 0 times a huge number), overflow saturates, and the product is otherwise a * b.
+constexpr double scale(double a, double b) noexcept {
+  if (a == 0 || b == 0) return a * 0.0;
+  return saturate(mul(a, b));
+}
+
 // |x| >= 2^52 (and inf, NaN) is already integral. Below, truncation through int64 is exact; the
 // result takes x's sign, which gives floor(-0.0) == -0.0 and ceil(-0.5) == -0.0 like <cmath>.
 constexpr double floor(double x) noexcept {
@@ -754,6 +761,7 @@ using math_impl::mul;
 using math_impl::pow;
 using math_impl::powi;
 using math_impl::saturate;
+using math_impl::scale;
 using math_impl::sqrt;
 using math_impl::tanh;
 

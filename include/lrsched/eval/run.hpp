@@ -164,7 +164,7 @@ struct run_rule<cosine_schedule> {
   // the relative 2^-30 holds where min_lr >= 2^-22 (max_lr - min_lr) and nothing cancels (min_lr and the
   // range >= 0): the caller checks that, as it checks that d and the iterations are exact in double.
   static void fill_float_accurate(const cosine_schedule& s, double* out, iteration_run run) {
-    const double dd = static_cast<double>(s.cycle_length), range = s.max_lr - s.min_lr, over_2d = 1 / (dd + dd);
+    const double dd = static_cast<double>(s.cycle_length), range = saturate(s.max_lr - s.min_lr), over_2d = 1 / (dd + dd);
     const auto half_cos = [&](auto n) {  // cos(pi w), w = n / 2d <= 1/4
       const auto w = n * over_2d, z = w * w;
       const double* c = math_impl::cospi_coeffs;
@@ -188,7 +188,7 @@ struct run_rule<cosine_schedule> {
   static constexpr void fill(const cosine_schedule& s, double* out, iteration_run run) {
     const std::int64_t d = s.cycle_length;
     if (d >= cos_pi_small || !lane_exact_run(run)) return fill_entries(s, out, run);
-    const double dd = static_cast<double>(d), range = s.max_lr - s.min_lr;
+    const double dd = static_cast<double>(d), range = saturate(s.max_lr - s.min_lr);
     if (run.single && !__builtin_is_constant_evaluated() && s.min_lr >= 0 && range >= 0 &&
         s.min_lr >= range * 0x1p-22)
       return fill_float_accurate(s, out, run);
@@ -214,7 +214,7 @@ struct run_rule<triangular_schedule> {
     const double length = static_cast<double>(s.cycle_length), rise = length * s.inc_fraction;
     if (s.cycle_length >= lane_exact || !lane_exact_run(run)) return fill_entries(s, out, run);
     // i <= rise (compared in double, as the node does) up to floor(rise); then the fall, then min_lr.
-    const double range = s.max_lr - s.min_lr, fall = length * (1 - s.inc_fraction);
+    const double range = saturate(s.max_lr - s.min_lr), fall = length * (1 - s.inc_fraction);
     const std::int64_t cuts[] = {static_cast<std::int64_t>(detail::floor(rise)) + 1, s.cycle_length + 1};
     if (run.single && !__builtin_is_constant_evaluated() && s.min_lr >= 0 && range >= 0) {
       // For float outputs: a product by the reciprocal instead of the division, a few double ulp off the
@@ -241,8 +241,9 @@ struct run_rule<triangular_schedule> {
 template <>
 struct run_rule<linear_schedule> {
   static constexpr void fill(const linear_schedule& s, double* out, iteration_run run) {
-    if (s.length >= lane_exact || !lane_exact_run(run)) return fill_entries(s, out, run);
-    const double rise = s.end_lr - s.start_lr, length = static_cast<double>(s.length);
+    const double rise = saturate(s.end_lr - s.start_lr), length = static_cast<double>(s.length);
+    if (s.length >= lane_exact || !lane_exact_run(run) || fabs(rise) > math_impl::math_max / length)
+      return fill_entries(s, out, run);
     const std::int64_t cuts[] = {s.length + 1};
     split_run(out, run, cuts, [&](std::size_t piece, double* into, iteration_run sub) {
       if (piece == 0) return fill_lanes(into, sub, [&](auto i) { return s.start_lr + rise * i / length; });
@@ -258,8 +259,9 @@ struct run_rule<warmup_schedule<S>> {
   static constexpr void fill(const warmup_schedule<S>& s, double* out, iteration_run run) {
     if (s.length == 0) return fill_run(s.inner, out, run);
     const std::size_t ramp = run.count_below(s.length < INT64_MAX ? s.length + 1 : INT64_MAX);
-    if (s.length < lane_exact) {  // the ramp, with the operations of the node's operator()
-      const double rise = s.inner(0) - s.start_lr, length = static_cast<double>(s.length);
+    const double rise = saturate(s.inner(0) - s.start_lr), length = static_cast<double>(s.length);
+    if (s.length < lane_exact && fabs(rise) <= math_impl::math_max / length) {  // the ramp, as operator() has it
+      // (i * rise cannot overflow here, so the node's saturation is a no-op.)
       fill_lanes(out, run.take(ramp), [&](auto i) { return i * rise / length + s.start_lr; });
     } else {
       for (std::size_t k = 0; k < ramp; ++k) out[k] = s(run.at(k));
@@ -292,8 +294,8 @@ struct run_rule<cooldown_schedule<S>> {
     if (before == run.n) return;
     const iteration_run after = run.from(before).shifted(s.start);  // iterations into the cool-down, >= 1
     const std::size_t line = after.count_below(s.length < INT64_MAX ? s.length + 1 : INT64_MAX);
-    if (s.length < lane_exact) {  // the line, with the operations of the node's operator()
-      const double from = s.inner(s.start), fall = s.finish_lr - from, length = static_cast<double>(s.length);
+    const double from = s.inner(s.start), fall = saturate(s.finish_lr - from), length = static_cast<double>(s.length);
+    if (s.length < lane_exact && fabs(fall) <= math_impl::math_max / length) {  // the line, as operator() has it
       fill_lanes(out + before, after.take(line), [&](auto into) { return into * fall / length + from; });
     } else {
       for (std::size_t k = 0; k < line; ++k) out[before + k] = s(run.at(before + k));
@@ -327,7 +329,7 @@ struct run_rule<cyclical_schedule<Shape>> {
         count = i > INT64_MAX - left ? rest.n : rest.count_below(i + left);
       }
       Shape cycle = s.shape.with_shape_length(at.length);
-      if (s.peak_decay != 1) cycle = cycle.with_shape_peak(cycle.shape_peak() * powi(s.peak_decay, at.index));
+      if (s.peak_decay != 1) cycle = cycle.with_shape_peak(scale(cycle.shape_peak(), powi(s.peak_decay, at.index)));
       const double magnitude = powi(s.magnitude_decay, at.index);
       const double amplitude = powi(s.amplitude_decay, at.index);
       const double floor = cycle.shape_floor();
@@ -346,9 +348,10 @@ struct run_rule<cyclical_schedule<Shape>> {
         }
         if (!scaled) continue;
         if (s.amplitude_decay != 1) {
-          for (std::size_t k = 0; k < n; ++k) into[k] = (floor + mul(into[k] - floor, amplitude)) * magnitude;
+          for (std::size_t k = 0; k < n; ++k)
+            into[k] = scale(saturate(floor + scale(saturate(into[k] - floor), amplitude)), magnitude);
         } else {
-          for (std::size_t k = 0; k < n; ++k) into[k] = into[k] * magnitude;
+          for (std::size_t k = 0; k < n; ++k) into[k] = scale(into[k], magnitude);
         }
       }
       done += count;

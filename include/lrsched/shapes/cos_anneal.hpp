@@ -25,9 +25,9 @@ struct cos_anneal_schedule {
   constexpr double operator()(std::int64_t i) const noexcept {
     i = detail::clamp_iteration(i);
     if (i > length) return end_lr;
-    if (exponent == 1) return end_lr + detail::mul((start_lr - end_lr) / 2, 1 + detail::cos_pi_ratio(i, length));
+    if (exponent == 1) return end_lr + detail::mul(detail::saturate(start_lr - end_lr) / 2, 1 + detail::cos_pi_ratio(i, length));
     const double unit = (1 + detail::cos_pi_ratio(i, length)) / 2;
-    return end_lr + detail::mul(start_lr - end_lr, detail::pow(unit, exponent));
+    return end_lr + detail::mul(detail::saturate(start_lr - end_lr), detail::pow(unit, exponent));
   }
   friend bool operator==(const cos_anneal_schedule&, const cos_anneal_schedule&) = default;
 

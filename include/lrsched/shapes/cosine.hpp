@@ -21,7 +21,7 @@ struct cosine_schedule {
     i = detail::clamp_iteration(i);
     if (i > cycle_length) return min_lr;
     const double unit = (1 + detail::cos_pi_ratio(i, cycle_length)) / 2;
-    return detail::mul(unit, max_lr - min_lr) + min_lr;
+    return detail::mul(unit, detail::saturate(max_lr - min_lr)) + min_lr;
   }
   friend bool operator==(const cosine_schedule&, const cosine_schedule&) = default;
 

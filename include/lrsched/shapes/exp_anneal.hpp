@@ -23,7 +23,7 @@ struct exp_anneal_schedule {
     i = detail::clamp_iteration(i);
     if (i > length) return end_lr;
     const double r = static_cast<double>(i) / static_cast<double>(length);
-    return start_lr * detail::pow(end_lr / start_lr, r);
+    return detail::scale(start_lr, detail::pow(detail::saturate(end_lr / start_lr), r));
   }
   friend bool operator==(const exp_anneal_schedule&, const exp_anneal_schedule&) = default;
 

@@ -25,7 +25,7 @@ struct exponential_schedule {
     i = detail::clamp_iteration(i);
     const double decay = staircase ? detail::powi(gamma, i / transition_steps)
                                    : detail::pow(gamma, static_cast<double>(i) / static_cast<double>(transition_steps));
-    return detail::saturate(lr * decay);  // gamma > 1 grows without bound: stay finite
+    return detail::scale(lr, decay);  // gamma > 1 grows without bound: stay finite
   }
   friend bool operator==(const exponential_schedule&, const exponential_schedule&) = default;
 };

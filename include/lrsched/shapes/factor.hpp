@@ -27,7 +27,7 @@ struct factor_schedule {
     i = detail::clamp_iteration(i);
     const std::int64_t k = i >= 1 ? (i - 1) / step : 0;  // ceil(i / step) - 1, without overflow
     if (k == 0) return base_lr;
-    const double lr = base_lr * detail::powi(factor, k);
+    const double lr = detail::scale(base_lr, detail::powi(factor, k));
     return lr < stop_factor_lr ? stop_factor_lr : lr;
   }
   /// The last iteration with the value of i >= 0: k = ceil(i / step) - 1 is the same up to (k + 1) * step.

@@ -20,7 +20,8 @@ struct linear_schedule {
   constexpr double operator()(std::int64_t i) const noexcept {
     i = detail::clamp_iteration(i);
     if (i > length) return end_lr;
-    return start_lr + (end_lr - start_lr) * static_cast<double>(i) / static_cast<double>(length);
+    // (Saturated, so that lines between the ends of the double range stay finite.)
+    return start_lr + detail::saturate(detail::saturate(end_lr - start_lr) * static_cast<double>(i)) / static_cast<double>(length);
   }
   friend bool operator==(const linear_schedule&, const linear_schedule&) = default;
 

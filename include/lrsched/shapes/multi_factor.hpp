@@ -29,7 +29,7 @@ struct multi_factor_schedule {
   constexpr double operator()(std::int64_t i) const noexcept {
     i = detail::clamp_iteration(i);
     const auto passed = static_cast<std::int64_t>(detail::count_below(steps, i));  // steps s with i > s
-    return base_lr * detail::powi(factor, passed);
+    return detail::scale(base_lr, detail::powi(factor, passed));
   }
   /// The last iteration with the value of i >= 0: the next step s >= i (the value changes at s + 1).
   constexpr std::int64_t hold_end(std::int64_t i) const noexcept {

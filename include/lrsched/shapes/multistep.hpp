@@ -29,7 +29,7 @@ struct multistep_schedule {
   constexpr double operator()(std::int64_t i) const noexcept {
     i = detail::clamp_iteration(i);
     const auto passed = static_cast<std::int64_t>(detail::count_at_most(milestones, i));
-    return detail::saturate(lr * detail::powi(gamma, passed));
+    return detail::scale(lr, detail::powi(gamma, passed));
   }
   /// The last iteration with the value of i >= 0: just before the next milestone.
   constexpr std::int64_t hold_end(std::int64_t i) const noexcept {

@@ -36,7 +36,7 @@ struct piecewise_linear_schedule {
     const auto offset = static_cast<std::uint64_t>(i) - static_cast<std::uint64_t>(iterations[k]);
     const auto width = static_cast<std::uint64_t>(iterations[k + 1]) - static_cast<std::uint64_t>(iterations[k]);
     const double t = static_cast<double>(offset) / static_cast<double>(width);
-    return values[k] + detail::mul(values[k + 1] - values[k], t);
+    return values[k] + detail::mul(detail::saturate(values[k + 1] - values[k]), t);
   }
   friend bool operator==(const piecewise_linear_schedule&, const piecewise_linear_schedule&) = default;
 };

@@ -25,7 +25,7 @@ struct poly_schedule {
     i = detail::clamp_iteration(i);
     if (i > max_update) return final_lr;
     const double remaining = 1 - static_cast<double>(i) / static_cast<double>(max_update);
-    return final_lr + detail::mul(base_lr - final_lr, detail::pow(remaining, pwr));
+    return final_lr + detail::mul(detail::saturate(base_lr - final_lr), detail::pow(remaining, pwr));
   }
   friend bool operator==(const poly_schedule&, const poly_schedule&) = default;
 };

@@ -22,7 +22,7 @@ struct poly_anneal_schedule {
     i = detail::clamp_iteration(i);
     if (i > length) return end_lr;
     const double r = static_cast<double>(i) / static_cast<double>(length);
-    return start_lr + detail::mul(end_lr - start_lr, detail::pow(r, power));
+    return start_lr + detail::mul(detail::saturate(end_lr - start_lr), detail::pow(r, power));
   }
   friend bool operator==(const poly_anneal_schedule&, const poly_anneal_schedule&) = default;
 

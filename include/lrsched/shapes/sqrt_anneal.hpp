@@ -21,7 +21,7 @@ struct sqrt_anneal_schedule {
     i = detail::clamp_iteration(i);
     if (i > length) return end_lr;
     const double r = static_cast<double>(i) / static_cast<double>(length);
-    return end_lr + detail::mul(start_lr - end_lr, 1 - detail::sqrt(r));
+    return end_lr + detail::mul(detail::saturate(start_lr - end_lr), 1 - detail::sqrt(r));
   }
   friend bool operator==(const sqrt_anneal_schedule&, const sqrt_anneal_schedule&) = default;
 

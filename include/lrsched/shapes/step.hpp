@@ -21,7 +21,7 @@ struct step_schedule {
   }
   constexpr double operator()(std::int64_t i) const noexcept {
     i = detail::clamp_iteration(i);
-    return detail::saturate(lr * detail::powi(gamma, i / step_size));
+    return detail::scale(lr, detail::powi(gamma, i / step_size));
   }
   /// The last iteration with the value of i >= 0: the end of its step.
   constexpr std::int64_t hold_end(std::int64_t i) const noexcept {

@@ -24,7 +24,7 @@ struct tanh_anneal_schedule {
     i = detail::clamp_iteration(i);
     if (i > length) return end_lr;
     const double r = static_cast<double>(i) / static_cast<double>(length);
-    return end_lr + detail::mul((start_lr - end_lr) / 2, 1 - detail::tanh(detail::mul(lb, 1 - r) + detail::mul(ub, r)));
+    return end_lr + detail::mul(detail::saturate(start_lr - end_lr) / 2, 1 - detail::tanh(detail::mul(lb, 1 - r) + detail::mul(ub, r)));
   }
   friend bool operator==(const tanh_anneal_schedule&, const tanh_anneal_schedule&) = default;
 

@@ -33,7 +33,7 @@ struct triangular_schedule {
     } else if (i <= cycle_length) {
       unit = static_cast<double>(cycle_length - i) / (length * (1 - inc_fraction));
     }
-    return detail::mul(unit, max_lr - min_lr) + min_lr;
+    return detail::mul(unit, detail::saturate(max_lr - min_lr)) + min_lr;
   }
   friend bool operator==(const triangular_schedule&, const triangular_schedule&) = default;
 
