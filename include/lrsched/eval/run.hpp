@@ -350,6 +350,8 @@ struct run_rule<cyclical_schedule<Shape>> {
         if (s.amplitude_decay != 1) {
           for (std::size_t k = 0; k < n; ++k)
             into[k] = scale(saturate(floor + scale(saturate(into[k] - floor), amplitude)), magnitude);
+        } else if (magnitude <= 1) {  // |x * m| <= |x|: scale() is the plain product, and this loop vectorizes
+          for (std::size_t k = 0; k < n; ++k) into[k] = into[k] * magnitude;
         } else {
           for (std::size_t k = 0; k < n; ++k) into[k] = scale(into[k], magnitude);
         }
