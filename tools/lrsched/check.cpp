@@ -122,7 +122,7 @@ void survey(const any_schedule& s, iteration_range range, report& r) {
   int direction = 0;
   double previous = 0;
   for_each_chunk(s, range, [&](std::int64_t first, std::span<const double> values) {
-    const std::int64_t last = first + static_cast<std::int64_t>(values.size()) - 1;
+    const std::int64_t last = first + (static_cast<std::int64_t>(values.size()) - 1);  // may be INT64_MAX
     const sampled_values chunk{values.data(), first};
     const auto note_extremes = [&](std::int64_t lo, std::int64_t hi) {
       const std::int64_t at_min = argmin(chunk, lo, hi), at_max = argmax(chunk, lo, hi);
@@ -169,7 +169,7 @@ void find_jumps(const any_schedule& s, iteration_range range, report& r) {
   bool have_previous = false;
   double previous = 0;
   for_each_chunk(s, range, [&](std::int64_t first, std::span<const double> values) {
-    const std::int64_t last = first + static_cast<std::int64_t>(values.size()) - 1;
+    const std::int64_t last = first + (static_cast<std::int64_t>(values.size()) - 1);  // may be INT64_MAX
     const sampled_values chunk{values.data(), first};
     const bool boundary_jump =
         have_previous && std::isfinite(values[0]) && std::fabs(values[0] / 2 - previous / 2) > r.half_threshold;

@@ -56,7 +56,7 @@ inline std::vector<column> reduce_to_columns(const any_schedule& s, iteration_ra
     return range.from + (static_cast<std::int64_t>(k) * n + c - 1) / c;
   };
   for_each_chunk(s, range, [&](std::int64_t first, std::span<const double> values) {
-    const std::int64_t last = first + static_cast<std::int64_t>(values.size()) - 1;
+    const std::int64_t last = first + (static_cast<std::int64_t>(values.size()) - 1);  // may be INT64_MAX
     const sampled_values chunk{values.data(), first};
     if (!all_finite(chunk, first, last)) {  // column::add leaves the non-finite values out
       for (std::size_t k = 0; k < values.size(); ++k)
