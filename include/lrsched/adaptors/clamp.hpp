@@ -14,7 +14,7 @@ namespace lrsched {
 /// `min(max(inner(i), min_lr), max_lr)`.
 template <schedule S>
 struct clamp_schedule {
-  BOOST_HANA_DEFINE_STRUCT(clamp_schedule, (S, inner), (double, min_lr), (double, max_lr));
+  LRSCHED_MEMBERS(clamp_schedule, (S, inner), (double, min_lr), (double, max_lr));
   static constexpr char name[] = "clamp";
 
   constexpr void check() const {

@@ -15,7 +15,7 @@ namespace lrsched {
 /// iterations, then `finish_lr`.
 template <schedule S>
 struct cooldown_schedule {
-  BOOST_HANA_DEFINE_STRUCT(cooldown_schedule, (S, inner), (double, finish_lr), (std::int64_t, start),
+  LRSCHED_MEMBERS(cooldown_schedule, (S, inner), (double, finish_lr), (std::int64_t, start),
                            (std::int64_t, length));
   static constexpr char name[] = "cooldown";
 

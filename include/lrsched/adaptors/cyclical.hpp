@@ -24,7 +24,7 @@ struct cyclical_options {
 /// A cycle shape repeated forever (or `cycle_limit` times), each cycle longer or shorter and lower than the last.
 template <cycle_shape Shape>
 struct cyclical_schedule {
-  BOOST_HANA_DEFINE_STRUCT(cyclical_schedule, (Shape, shape), (double, length_decay), (double, magnitude_decay),
+  LRSCHED_MEMBERS(cyclical_schedule, (Shape, shape), (double, length_decay), (double, magnitude_decay),
                            (double, amplitude_decay), (double, peak_decay), (std::int64_t, cycle_limit));
   static constexpr char name[] = "cyclical";
   static constexpr std::size_t required = 1;

@@ -14,7 +14,7 @@ namespace lrsched {
 /// `inner(max(0, i - iterations))`: `inner(0)` is held for the first `iterations` iterations.
 template <schedule S>
 struct delay_schedule {
-  BOOST_HANA_DEFINE_STRUCT(delay_schedule, (S, inner), (std::int64_t, iterations));
+  LRSCHED_MEMBERS(delay_schedule, (S, inner), (std::int64_t, iterations));
   static constexpr char name[] = "delay";
 
   constexpr void check() const { detail::require(iterations >= 0, "delay: iterations must be >= 0"); }

@@ -14,7 +14,7 @@ namespace lrsched {
 /// A straight line from `start_lr` to `inner(0)` over `length` iterations, then `inner` delayed by `length`.
 template <schedule S>
 struct warmup_schedule {
-  BOOST_HANA_DEFINE_STRUCT(warmup_schedule, (S, inner), (double, start_lr), (std::int64_t, length));
+  LRSCHED_MEMBERS(warmup_schedule, (S, inner), (double, start_lr), (std::int64_t, length));
   static constexpr char name[] = "warmup";
 
   constexpr void check() const {

@@ -14,7 +14,7 @@ namespace lrsched {
 /// `triangular(start_lr, max_lr, cycle_length) | cooldown(finish_lr, cycle_length, cooldown_length)`, kept
 /// as its own node so that it prints and parses back as `one_cycle`.
 struct one_cycle_schedule {
-  BOOST_HANA_DEFINE_STRUCT(one_cycle_schedule, (double, start_lr), (double, max_lr), (std::int64_t, cycle_length),
+  LRSCHED_MEMBERS(one_cycle_schedule, (double, start_lr), (double, max_lr), (std::int64_t, cycle_length),
                            (std::int64_t, cooldown_length), (std::optional<double>, finish_lr));
   static constexpr char name[] = "one_cycle";
   static constexpr std::size_t required = 3;

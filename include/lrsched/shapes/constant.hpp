@@ -10,7 +10,7 @@ namespace lrsched {
 
 /// `lr` at every iteration.
 struct constant_schedule {
-  BOOST_HANA_DEFINE_STRUCT(constant_schedule, (double, lr));
+  LRSCHED_MEMBERS(constant_schedule, (double, lr));
   static constexpr char name[] = "constant";
 
   constexpr void check() const { detail::require_finite(*this); }

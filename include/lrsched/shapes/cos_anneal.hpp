@@ -11,7 +11,7 @@ namespace lrsched {
 /// Half a cosine from `start_lr` down (or up) to `end_lr` over `length` iterations, then `end_lr`; with
 /// `exponent`, the cosine's unit curve raised to that power (Optax's `cosine_decay_schedule`).
 struct cos_anneal_schedule {
-  BOOST_HANA_DEFINE_STRUCT(cos_anneal_schedule, (double, start_lr), (double, end_lr), (std::int64_t, length),
+  LRSCHED_MEMBERS(cos_anneal_schedule, (double, start_lr), (double, end_lr), (std::int64_t, length),
                            (double, exponent));
   static constexpr char name[] = "cos_anneal";
   static constexpr std::size_t required = 3;

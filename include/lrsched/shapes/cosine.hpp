@@ -10,7 +10,7 @@ namespace lrsched {
 
 /// Cosine annealing from `max_lr` down to `min_lr` over `cycle_length` iterations, then `min_lr`.
 struct cosine_schedule {
-  BOOST_HANA_DEFINE_STRUCT(cosine_schedule, (double, min_lr), (double, max_lr), (std::int64_t, cycle_length));
+  LRSCHED_MEMBERS(cosine_schedule, (double, min_lr), (double, max_lr), (std::int64_t, cycle_length));
   static constexpr char name[] = "cosine";
 
   constexpr void check() const {

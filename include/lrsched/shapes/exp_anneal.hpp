@@ -10,7 +10,7 @@ namespace lrsched {
 
 /// From `start_lr` to `end_lr` geometrically over `length` iterations, then `end_lr` (fastai `SchedExp`).
 struct exp_anneal_schedule {
-  BOOST_HANA_DEFINE_STRUCT(exp_anneal_schedule, (double, start_lr), (double, end_lr), (std::int64_t, length));
+  LRSCHED_MEMBERS(exp_anneal_schedule, (double, start_lr), (double, end_lr), (std::int64_t, length));
   static constexpr char name[] = "exp_anneal";
 
   constexpr void check() const {

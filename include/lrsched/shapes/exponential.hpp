@@ -10,7 +10,7 @@ namespace lrsched {
 
 /// `lr * gamma^(i / transition_steps)`, in whole steps when `staircase`.
 struct exponential_schedule {
-  BOOST_HANA_DEFINE_STRUCT(exponential_schedule, (double, lr), (double, gamma), (std::int64_t, transition_steps),
+  LRSCHED_MEMBERS(exponential_schedule, (double, lr), (double, gamma), (std::int64_t, transition_steps),
                            (bool, staircase));
   static constexpr char name[] = "exponential";
   static constexpr std::size_t required = 2;

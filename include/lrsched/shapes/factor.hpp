@@ -10,7 +10,7 @@ namespace lrsched {
 
 /// `base_lr`, multiplied by `factor` after every `step` iterations, never below `stop_factor_lr`.
 struct factor_schedule {
-  BOOST_HANA_DEFINE_STRUCT(factor_schedule, (double, base_lr), (std::int64_t, step), (double, factor),
+  LRSCHED_MEMBERS(factor_schedule, (double, base_lr), (std::int64_t, step), (double, factor),
                            (double, stop_factor_lr));
   static constexpr char name[] = "factor";
   static constexpr std::size_t required = 2;

@@ -10,7 +10,7 @@ namespace lrsched {
 
 /// `lr / sqrt((i + timescale) / timescale)`: `lr` at 0, then decaying as one over the square root.
 struct inverse_sqrt_schedule {
-  BOOST_HANA_DEFINE_STRUCT(inverse_sqrt_schedule, (double, lr), (std::int64_t, timescale));
+  LRSCHED_MEMBERS(inverse_sqrt_schedule, (double, lr), (std::int64_t, timescale));
   static constexpr char name[] = "inverse_sqrt";
 
   constexpr void check() const {

@@ -10,7 +10,7 @@ namespace lrsched {
 
 /// `lr / (1 + decay_rate * i / decay_steps)`, in whole steps when `staircase`.
 struct inverse_time_schedule {
-  BOOST_HANA_DEFINE_STRUCT(inverse_time_schedule, (double, lr), (std::int64_t, decay_steps), (double, decay_rate),
+  LRSCHED_MEMBERS(inverse_time_schedule, (double, lr), (std::int64_t, decay_steps), (double, decay_rate),
                            (bool, staircase));
   static constexpr char name[] = "inverse_time";
   static constexpr std::size_t required = 3;

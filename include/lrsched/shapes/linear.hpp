@@ -10,7 +10,7 @@ namespace lrsched {
 
 /// From `start_lr` to `end_lr` in a straight line over `length` iterations, then `end_lr`.
 struct linear_schedule {
-  BOOST_HANA_DEFINE_STRUCT(linear_schedule, (double, start_lr), (double, end_lr), (std::int64_t, length));
+  LRSCHED_MEMBERS(linear_schedule, (double, start_lr), (double, end_lr), (std::int64_t, length));
   static constexpr char name[] = "linear";
 
   constexpr void check() const {

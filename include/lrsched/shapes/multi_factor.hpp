@@ -15,7 +15,7 @@ namespace lrsched {
 /// `base_lr`, multiplied by `factor` once the iteration has passed each of `steps`.
 template <class Ints>
 struct multi_factor_schedule {
-  BOOST_HANA_DEFINE_STRUCT(multi_factor_schedule, (double, base_lr), (Ints, steps), (double, factor));
+  LRSCHED_MEMBERS(multi_factor_schedule, (double, base_lr), (Ints, steps), (double, factor));
   static constexpr char name[] = "multi_factor";
   static constexpr std::size_t required = 2;
   static constexpr multi_factor_schedule defaults() { return {0.0, Ints{}, 1.0}; }

@@ -16,7 +16,7 @@ namespace lrsched {
 /// C++ and `std::vector<std::int64_t>` when parsed.
 template <class Ints>
 struct multistep_schedule {
-  BOOST_HANA_DEFINE_STRUCT(multistep_schedule, (double, lr), (Ints, milestones), (double, gamma));
+  LRSCHED_MEMBERS(multistep_schedule, (double, lr), (Ints, milestones), (double, gamma));
   static constexpr char name[] = "multistep";
   static constexpr std::size_t required = 2;
   static constexpr multistep_schedule defaults() { return {0.0, Ints{}, 0.1}; }

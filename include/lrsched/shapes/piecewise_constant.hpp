@@ -15,7 +15,7 @@ namespace lrsched {
 /// `values[k]` where `k` is the number of boundaries already reached.
 template <class Ints, class Reals>
 struct piecewise_constant_schedule {
-  BOOST_HANA_DEFINE_STRUCT(piecewise_constant_schedule, (Ints, boundaries), (Reals, values));
+  LRSCHED_MEMBERS(piecewise_constant_schedule, (Ints, boundaries), (Reals, values));
   static constexpr char name[] = "piecewise_constant";
 
   constexpr void check() const {

@@ -15,7 +15,7 @@ namespace lrsched {
 /// Linear interpolation between the knots `(iterations[k], values[k])`.
 template <class Ints, class Reals>
 struct piecewise_linear_schedule {
-  BOOST_HANA_DEFINE_STRUCT(piecewise_linear_schedule, (Ints, iterations), (Reals, values));
+  LRSCHED_MEMBERS(piecewise_linear_schedule, (Ints, iterations), (Reals, values));
   static constexpr char name[] = "piecewise_linear";
 
   constexpr void check() const {

@@ -10,7 +10,7 @@ namespace lrsched {
 
 /// Polynomial decay from `base_lr` to `final_lr` over `max_update` iterations, then `final_lr`.
 struct poly_schedule {
-  BOOST_HANA_DEFINE_STRUCT(poly_schedule, (double, base_lr), (std::int64_t, max_update), (double, pwr),
+  LRSCHED_MEMBERS(poly_schedule, (double, base_lr), (std::int64_t, max_update), (double, pwr),
                            (double, final_lr));
   static constexpr char name[] = "poly";
   static constexpr std::size_t required = 2;

@@ -10,7 +10,7 @@ namespace lrsched {
 
 /// From `start_lr` to `end_lr` along `r^power` over `length` iterations, then `end_lr` (fastai `SchedPoly`).
 struct poly_anneal_schedule {
-  BOOST_HANA_DEFINE_STRUCT(poly_anneal_schedule, (double, start_lr), (double, end_lr), (std::int64_t, length), (double, power));
+  LRSCHED_MEMBERS(poly_anneal_schedule, (double, start_lr), (double, end_lr), (std::int64_t, length), (double, power));
   static constexpr char name[] = "poly_anneal";
 
   constexpr void check() const {

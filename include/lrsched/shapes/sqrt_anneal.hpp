@@ -10,7 +10,7 @@ namespace lrsched {
 
 /// From `start_lr` to `end_lr` along `1 - sqrt(r)` over `length` iterations, then `end_lr` (the "1-sqrt" cool-down of WSD).
 struct sqrt_anneal_schedule {
-  BOOST_HANA_DEFINE_STRUCT(sqrt_anneal_schedule, (double, start_lr), (double, end_lr), (std::int64_t, length));
+  LRSCHED_MEMBERS(sqrt_anneal_schedule, (double, start_lr), (double, end_lr), (std::int64_t, length));
   static constexpr char name[] = "sqrt_anneal";
 
   constexpr void check() const {

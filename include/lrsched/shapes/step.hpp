@@ -10,7 +10,7 @@ namespace lrsched {
 
 /// `lr`, multiplied by `gamma` every `step_size` iterations.
 struct step_schedule {
-  BOOST_HANA_DEFINE_STRUCT(step_schedule, (double, lr), (std::int64_t, step_size), (double, gamma));
+  LRSCHED_MEMBERS(step_schedule, (double, lr), (std::int64_t, step_size), (double, gamma));
   static constexpr char name[] = "step";
   static constexpr std::size_t required = 2;
   static constexpr step_schedule defaults() { return {0.0, 1, 0.1}; }

@@ -10,7 +10,7 @@ namespace lrsched {
 
 /// From `start_lr` to `end_lr` along a hyperbolic tangent taken from `lb` to `ub` over `length` iterations, then `end_lr` (timm `TanhLRScheduler`).
 struct tanh_anneal_schedule {
-  BOOST_HANA_DEFINE_STRUCT(tanh_anneal_schedule, (double, start_lr), (double, end_lr), (std::int64_t, length), (double, lb), (double, ub));
+  LRSCHED_MEMBERS(tanh_anneal_schedule, (double, start_lr), (double, end_lr), (std::int64_t, length), (double, lb), (double, ub));
   static constexpr char name[] = "tanh_anneal";
   static constexpr std::size_t required = 3;
   static constexpr tanh_anneal_schedule defaults() { return {0.0, 0.0, 1, -7.0, 3.0}; }

@@ -11,7 +11,7 @@ namespace lrsched {
 /// Up from `min_lr` to `max_lr` in `cycle_length * inc_fraction` iterations, down to `min_lr` by
 /// `cycle_length`, then `min_lr`.
 struct triangular_schedule {
-  BOOST_HANA_DEFINE_STRUCT(triangular_schedule, (double, min_lr), (double, max_lr),
+  LRSCHED_MEMBERS(triangular_schedule, (double, min_lr), (double, max_lr),
                            (std::int64_t, cycle_length), (double, inc_fraction));
   static constexpr char name[] = "triangular";
   static constexpr std::size_t required = 3;
