@@ -87,6 +87,36 @@ inline lanes mul(lanes a, lanes b) noexcept { return mul_barrier(a * b); }
 inline lanes mul(lanes a, double b) noexcept { return mul_barrier(a * b); }
 inline lanes mul(double a, lanes b) noexcept { return mul_barrier(a * b); }
 
+/// A double or `lanes` whose products are rounded on their own (mul), with the plain operators, so that a
+/// kernel is spelled once with `*`, `+` and `-` and runs on three types: `double` in constant evaluation
+/// (which never contracts, and where each call of mul would cost clang a constexpr call), and
+/// `fenced<double>` or `fenced<lanes>` at run time. The three perform the same IEEE operations in the same
+/// order, so they agree bit for bit.
+template <class T>
+struct fenced {
+  T v;
+  friend fenced operator*(fenced a, fenced b) noexcept { return {mul_barrier(a.v * b.v)}; }
+  friend fenced operator*(fenced a, double b) noexcept { return {mul_barrier(a.v * b)}; }
+  friend fenced operator*(double a, fenced b) noexcept { return {mul_barrier(a * b.v)}; }
+  friend fenced operator+(fenced a, fenced b) noexcept { return {a.v + b.v}; }
+  friend fenced operator+(fenced a, double b) noexcept { return {a.v + b}; }
+  friend fenced operator+(double a, fenced b) noexcept { return {a + b.v}; }
+  friend fenced operator-(fenced a, fenced b) noexcept { return {a.v - b.v}; }
+  friend fenced operator-(fenced a, double b) noexcept { return {a.v - b}; }
+  friend fenced operator-(double a, fenced b) noexcept { return {a - b.v}; }
+  friend fenced operator-(fenced a) noexcept { return {-a.v}; }
+};
+
+/// Runs `kernel(x)` on plain doubles in constant evaluation and on fenced values otherwise, and returns
+/// the value as the type it was given.
+template <class T, class Kernel>
+constexpr T run_fenced(T x, Kernel kernel) noexcept {
+  if constexpr (std::is_same_v<T, double>) {
+    if (__builtin_is_constant_evaluated()) return kernel(x);
+  }
+  return kernel(fenced<T>{x}).v;
+}
+
 // a*b - p exactly, for p = fl(a*b) (the error of a product, always a double). Where the target has FMA
 // instructions, one fused operation at run time; in constant evaluation and elsewhere, Dekker's product of
 // halves. Both give the exact value, so they agree bit for bit.
@@ -418,8 +448,8 @@ constexpr math_ratio ratio(std::uint64_t p, std::uint64_t q, bool negative) noex
 inline constexpr double math_split = 0x1p27 + 1;  // Veltkamp: x = hi + lo, each with at most 26 bits
 
 template <class T>
-constexpr T split_high(T x) noexcept {
-  const T c = mul(x, math_split);
+constexpr T split_high(T x) noexcept {  // T: double in constant evaluation, or fenced
+  const T c = x * math_split;
   return c - (c - x);
 }
 
@@ -428,7 +458,7 @@ struct math_divisor {
   double q, inverse, high, low;
 };
 constexpr math_divisor divisor(double q) noexcept {
-  const double high = split_high(q);
+  const double high = run_fenced(q, [](auto x) { return split_high(x); });
   return {q, 1.0 / q, high, q - high};
 }
 
@@ -439,39 +469,47 @@ inline constexpr double math_pi_hi_low = math_pi_hi - math_pi_hi_high;
 template <class T>
 constexpr T product_error(T a, double b, double b_high, double b_low, T p) noexcept {
 #if LRSCHED_DETAIL_HAS_FMA
-  if (!__builtin_is_constant_evaluated()) return fused_multiply_add(a, b, -p);
-#else
-  (void)b;
+  if constexpr (!std::is_same_v<T, double>) return {fused_multiply_add(a.v, b, -p.v)};
 #endif
+  (void)b;
   const T ah = split_high(a), al = a - ah;
-  return ((mul(ah, b_high) - p) + mul(ah, b_low) + mul(al, b_high)) + mul(al, b_low);
+  return ((ah * b_high - p) + ah * b_low + al * b_high) + al * b_low;
 }
+
+// The kernels below take T = double in constant evaluation, fenced<double> or fenced<lanes> at run time
+// (run_fenced), so that their products are never contracted and their values agree bit for bit.
 
 // sin(pi p / q) for 0 <= p <= q / 4, p an integer (as T).
 template <class T>
-constexpr T sin_pi_fraction(T p, math_divisor q) noexcept {
-  const T v = mul(p, q.inverse);
-  const T vq = mul(v, q.q);
-  const T e = mul((p - vq) - product_error(v, q.q, q.high, q.low, vq), q.inverse);
-  const T z = v * v;
-  const T ph = mul(v, math_pi_hi);  // v pi_hi = ph + pl exactly
+constexpr T sin_pi_fraction_kernel(T p, math_divisor q) noexcept {
+  const T v = p * q.inverse, vq = v * q.q;
+  const T e = ((p - vq) - product_error(v, q.q, q.high, q.low, vq)) * q.inverse;
+  const T z = v * v, ph = v * math_pi_hi;  // v pi_hi = ph + pl exactly
   const T pl = product_error(v, math_pi_hi, math_pi_hi_high, math_pi_hi_low, ph);
-  const T s = mul(mul(mul(mul(mul(sinpi_coeffs[5], z) + sinpi_coeffs[4], z) + sinpi_coeffs[3], z) + sinpi_coeffs[2], z) +
-                      sinpi_coeffs[1], z) + sinpi_coeffs[0];
-  return ph + (pl + (mul(v, math_pi_lo + mul(z, s)) + mul(e, math_pi_hi - mul(z, math_half_pi_cubed))));
+  const double* c = sinpi_coeffs;
+  const T s = ((((c[5] * z + c[4]) * z + c[3]) * z + c[2]) * z + c[1]) * z + c[0];
+  return ph + (pl + (v * (math_pi_lo + z * s) + e * (math_pi_hi - z * math_half_pi_cubed)));
 }
 
 // cos(pi p / q) for 0 <= p <= q / 4, p an integer (as T).
 template <class T>
-constexpr T cos_pi_fraction(T p, math_divisor q) noexcept {
-  const T v = mul(p, q.inverse);
-  const T vq = mul(v, q.q);
-  const T e = mul((p - vq) - product_error(v, q.q, q.high, q.low, vq), q.inverse);
+constexpr T cos_pi_fraction_kernel(T p, math_divisor q) noexcept {
+  const T v = p * q.inverse, vq = v * q.q;
+  const T e = ((p - vq) - product_error(v, q.q, q.high, q.low, vq)) * q.inverse;
   const T z = v * v;
-  return 1.0 + (mul(z, mul(mul(mul(mul(mul(mul(cospi_coeffs[6], z) + cospi_coeffs[5], z) + cospi_coeffs[4], z) +
-                                       cospi_coeffs[3], z) + cospi_coeffs[2], z) + cospi_coeffs[1], z) +
-                           cospi_coeffs[0]) -
-                mul(mul(v, e), math_pi_sq));
+  const double* c = cospi_coeffs;
+  return 1.0 + (z * ((((((c[6] * z + c[5]) * z + c[4]) * z + c[3]) * z + c[2]) * z + c[1]) * z + c[0]) -
+                v * e * math_pi_sq);
+}
+
+// The same on double (s(i)) or lanes (fill).
+template <class T>
+constexpr T sin_pi_fraction(T p, math_divisor q) noexcept {
+  return run_fenced(p, [&](auto x) { return sin_pi_fraction_kernel(x, q); });
+}
+template <class T>
+constexpr T cos_pi_fraction(T p, math_divisor q) noexcept {
+  return run_fenced(p, [&](auto x) { return cos_pi_fraction_kernel(x, q); });
 }
 
 /// Below this, cos_pi_ratio works in double (every integer exact) and fill can run it over lanes.
