@@ -18,7 +18,9 @@ concept schedule = std::copyable<std::remove_cvref_t<S>> && std::equality_compar
                    };
 
 /// A shape that `cyclical` can repeat: it has a length that each cycle replaces, a floor (the value the
-/// shape settles to, which `amplitude_decay` keeps) and a peak (which `peak_decay` lowers).
+/// shape settles to, which `amplitude_decay` keeps) and a peak (which `peak_decay` lowers). Its values are
+/// homogeneous in the two: with both scaled by m, every value is m times as large (up to rounding), which
+/// lets a fill into floats fold `magnitude_decay` into the shape.
 template <class S>
 concept cycle_shape = schedule<S> && requires(const S& s, std::int64_t length, double peak) {
   { s.shape_length() } -> std::same_as<std::int64_t>;
@@ -26,6 +28,7 @@ concept cycle_shape = schedule<S> && requires(const S& s, std::int64_t length, d
   { s.shape_floor() } -> std::same_as<double>;
   { s.shape_peak() } -> std::same_as<double>;
   { s.with_shape_peak(peak) } -> std::same_as<S>;
+  { s.with_shape_floor(peak) } -> std::same_as<S>;
 };
 
 }  // namespace lrsched

@@ -159,21 +159,23 @@ struct run_rule<T> {
 
 template <>
 struct run_rule<cosine_schedule> {
-  // For float outputs: (1 + cos(pi n/d)) / 2 = cos^2(pi n/2d), a plain polynomial on the half angle, within a
-  // few double ulp of the unit s(i) computes. s(i)'s own unit is exact only to ~1.7e-16 in absolute terms, so
-  // the relative 2^-30 holds where min_lr >= 2^-22 (max_lr - min_lr) and nothing cancels (min_lr and the
-  // range >= 0): the caller checks that, as it checks that d and the iterations are exact in double.
+  // For float outputs: (1 + cos(pi n/d)) / 2 = cos^2(pi n/2d), a plain polynomial on the half angle. It keeps
+  // the first five terms of each of math.hpp's polynomials: on |w| <= 1/4 that is within 1.7e-10 (cos) and
+  // 1e-11 (sin) of the exact value, relative, so the unit is within 3.4e-10 relative of the exact one. s(i)'s
+  // own unit is exact only to ~1.7e-16 in absolute terms, so the relative 2^-30 of iteration_run::single
+  // (9.3e-10) holds where min_lr >= 2^-21 (max_lr - min_lr) and nothing cancels (min_lr and the range >= 0):
+  // the caller checks that, as it checks that d and the iterations are exact in double.
   static void fill_float_accurate(const cosine_schedule& s, double* out, iteration_run run) {
     const double dd = static_cast<double>(s.cycle_length), range = saturate(s.max_lr - s.min_lr), over_2d = 1 / (dd + dd);
     const auto half_cos = [&](auto n) {  // cos(pi w), w = n / 2d <= 1/4
       const auto w = n * over_2d, z = w * w;
       const double* c = math_impl::cospi_coeffs;
-      return 1.0 + z * ((((((c[6] * z + c[5]) * z + c[4]) * z + c[3]) * z + c[2]) * z + c[1]) * z + c[0]);
+      return 1.0 + z * ((((c[4] * z + c[3]) * z + c[2]) * z + c[1]) * z + c[0]);
     };
     const auto half_sin = [&](auto n) {  // sin(pi w), w = (d - n) / 2d < 1/4
       const auto w = (dd - n) * over_2d, z = w * w;
       const double* c = math_impl::sinpi_coeffs;
-      return w * (math_impl::math_pi_hi + z * (((((c[5] * z + c[4]) * z + c[3]) * z + c[2]) * z + c[1]) * z + c[0]));
+      return w * (math_impl::math_pi_hi + z * ((((c[4] * z + c[3]) * z + c[2]) * z + c[1]) * z + c[0]));
     };
     const std::int64_t cuts[] = {s.cycle_length / 2 + 1, s.cycle_length + 1};
     split_run(out, run, cuts, [&](std::size_t piece, double* into, iteration_run sub) {
@@ -190,7 +192,7 @@ struct run_rule<cosine_schedule> {
     if (d >= cos_pi_small || !lane_exact_run(run)) return fill_entries(s, out, run);
     const double dd = static_cast<double>(d), range = saturate(s.max_lr - s.min_lr);
     if (run.single && !__builtin_is_constant_evaluated() && s.min_lr >= 0 && range >= 0 &&
-        s.min_lr >= range * 0x1p-22)
+        s.min_lr >= range * 0x1p-21)
       return fill_float_accurate(s, out, run);
     const math_divisor over_d = divisor(dd), over_2d = divisor(dd + dd);
     // The node's operator() on each fold of the cosine (math.hpp), then min_lr after the cycle.
@@ -333,7 +335,15 @@ struct run_rule<cyclical_schedule<Shape>> {
       const double magnitude = powi(s.magnitude_decay, at.index);
       const double amplitude = powi(s.amplitude_decay, at.index);
       const double floor = cycle.shape_floor();
-      const bool scaled = s.amplitude_decay != 1 || magnitude != 1;  // x * 1 == x: nothing to do
+      bool scaled = s.amplitude_decay != 1 || magnitude != 1;  // x * 1 == x: nothing to do
+      // Into floats, the magnitude goes into the shape instead of a second pass: m * floor and m * peak. Shapes
+      // are homogeneous in the two (cycle_shape), and where 0 <= floor <= peak every value is a convex mix of
+      // them, so the values move by a few double ulp: well within iteration_run::single's 2^-30.
+      if (run.single && scaled && s.amplitude_decay == 1 && magnitude > 0 && magnitude < 1 && floor >= 0 &&
+          cycle.shape_peak() >= floor) {
+        cycle = cycle.with_shape_peak(cycle.shape_peak() * magnitude).with_shape_floor(floor * magnitude);
+        scaled = false;
+      }
       // A chunk at a time, so that the decay pass finds the values still in cache.
       constexpr std::size_t chunk = 4096;
       for (std::size_t part = 0; part < count; part += chunk) {

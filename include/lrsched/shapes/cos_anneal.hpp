@@ -40,6 +40,7 @@ struct cos_anneal_schedule {
   constexpr cos_anneal_schedule with_shape_peak(double peak) const noexcept {
     return {peak, end_lr, length, exponent};
   }
+  constexpr cos_anneal_schedule with_shape_floor(double floor) const noexcept { return {start_lr, floor, length, exponent}; }
 };
 
 /// Half a cosine from `start_lr` to `end_lr` over `length` iterations, then `end_lr` (`r = i / length`):

@@ -30,6 +30,7 @@ struct cosine_schedule {
   constexpr double shape_floor() const noexcept { return min_lr; }
   constexpr double shape_peak() const noexcept { return max_lr; }
   constexpr cosine_schedule with_shape_peak(double peak) const noexcept { return {min_lr, peak, cycle_length}; }
+  constexpr cosine_schedule with_shape_floor(double floor) const noexcept { return {floor, max_lr, cycle_length}; }
 };
 
 /// Cosine annealing from `max_lr` down to `min_lr` over `cycle_length` iterations, then `min_lr`.

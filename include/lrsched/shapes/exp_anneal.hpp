@@ -33,6 +33,7 @@ struct exp_anneal_schedule {
   constexpr double shape_floor() const noexcept { return end_lr; }
   constexpr double shape_peak() const noexcept { return start_lr; }
   constexpr exp_anneal_schedule with_shape_peak(double peak) const noexcept { return {peak, end_lr, length}; }
+  constexpr exp_anneal_schedule with_shape_floor(double floor) const noexcept { return {start_lr, floor, length}; }
 };
 
 /// From `start_lr` to `end_lr` geometrically over `length` iterations, then `end_lr` (fastai `SchedExp`). With `r = i / length`:

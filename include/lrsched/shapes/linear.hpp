@@ -31,6 +31,7 @@ struct linear_schedule {
   constexpr double shape_floor() const noexcept { return end_lr; }
   constexpr double shape_peak() const noexcept { return start_lr; }
   constexpr linear_schedule with_shape_peak(double peak) const noexcept { return {peak, end_lr, length}; }
+  constexpr linear_schedule with_shape_floor(double floor) const noexcept { return {start_lr, floor, length}; }
 };
 
 /// From `start_lr` to `end_lr` in a straight line over `length` iterations, then `end_lr`.

@@ -32,6 +32,7 @@ struct poly_anneal_schedule {
   constexpr double shape_floor() const noexcept { return end_lr; }
   constexpr double shape_peak() const noexcept { return start_lr; }
   constexpr poly_anneal_schedule with_shape_peak(double peak) const noexcept { return {peak, end_lr, length, power}; }
+  constexpr poly_anneal_schedule with_shape_floor(double floor) const noexcept { return {start_lr, floor, length, power}; }
 };
 
 /// From `start_lr` to `end_lr` along `r^power` over `length` iterations, then `end_lr` (fastai `SchedPoly`). With `r = i / length`:

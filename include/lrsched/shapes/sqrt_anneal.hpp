@@ -31,6 +31,7 @@ struct sqrt_anneal_schedule {
   constexpr double shape_floor() const noexcept { return end_lr; }
   constexpr double shape_peak() const noexcept { return start_lr; }
   constexpr sqrt_anneal_schedule with_shape_peak(double peak) const noexcept { return {peak, end_lr, length}; }
+  constexpr sqrt_anneal_schedule with_shape_floor(double floor) const noexcept { return {start_lr, floor, length}; }
 };
 
 /// From `start_lr` to `end_lr` along `1 - sqrt(r)` over `length` iterations, then `end_lr` (the "1-sqrt" cool-down of WSD). With `r = i / length`:

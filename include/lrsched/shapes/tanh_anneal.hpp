@@ -34,6 +34,7 @@ struct tanh_anneal_schedule {
   constexpr double shape_floor() const noexcept { return end_lr; }
   constexpr double shape_peak() const noexcept { return start_lr; }
   constexpr tanh_anneal_schedule with_shape_peak(double peak) const noexcept { return {peak, end_lr, length, lb, ub}; }
+  constexpr tanh_anneal_schedule with_shape_floor(double floor) const noexcept { return {start_lr, floor, length, lb, ub}; }
 };
 
 /// From `start_lr` to `end_lr` along a hyperbolic tangent taken from `lb` to `ub` over `length` iterations, then `end_lr` (timm `TanhLRScheduler`). With `r = i / length`:

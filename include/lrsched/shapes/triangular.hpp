@@ -46,6 +46,7 @@ struct triangular_schedule {
   constexpr triangular_schedule with_shape_peak(double peak) const noexcept {
     return {min_lr, peak, cycle_length, inc_fraction};
   }
+  constexpr triangular_schedule with_shape_floor(double floor) const noexcept { return {floor, max_lr, cycle_length, inc_fraction}; }
 };
 
 /// The seed's (slanted) triangular cycle: `L = cycle_length`, `f = inc_fraction`,
