@@ -26,10 +26,12 @@ struct multi_factor_schedule {
     detail::require(detail::all_at_least(steps, 1), "multi_factor: steps must be >= 1");
     detail::require(factor > 0 && factor <= 1, "multi_factor: factor must be > 0 and <= 1");
   }
+  // MXNet's arithmetic: one multiplication by `factor` per step passed (`lr *= factor`), in order. With
+  // 0 < factor <= 1 the product cannot overflow.
   constexpr double operator()(std::int64_t i) const noexcept {
-    i = detail::clamp_iteration(i);
-    const auto passed = static_cast<std::int64_t>(detail::count_below(steps, i));  // steps s with i > s
-    return detail::scale(base_lr, detail::powi(factor, passed));
+    double lr = base_lr;
+    for (std::size_t k = 0; k < steps.size() && steps[k] < i; ++k) lr = lr * factor;
+    return lr;
   }
   /// The last iteration with the value of i >= 0: the next step s >= i (the value changes at s + 1).
   constexpr std::int64_t hold_end(std::int64_t i) const noexcept {
@@ -39,7 +41,8 @@ struct multi_factor_schedule {
   friend bool operator==(const multi_factor_schedule&, const multi_factor_schedule&) = default;
 };
 
-/// MXNet `MultiFactorScheduler`: `base_lr * factor^(number of steps s with i > s)`.
+/// MXNet `MultiFactorScheduler`: `base_lr * factor^(number of steps s with i > s)`, multiplied out one step at
+/// a time as MXNet does.
 ///
 /// Checks: `multi_factor: steps must be strictly increasing`, `multi_factor: steps must be >= 1`,
 /// `multi_factor: factor must be > 0 and <= 1`.
