@@ -716,6 +716,13 @@ constexpr double pow(double x, double y) noexcept {
 constexpr double powi(double x, std::int64_t n) noexcept {
   if (n <= 0 || x == 1.0) return 1.0;  // 1^n: what the loop gives, without the loop (decays of 1 are common)
   const bool track = n >= 1024;
+  if (!track && x >= 0.0 && x < 1.0) {  // decays below 1: nothing can overflow and no error is tracked, so the
+    double r = 1.0, b = x;               // loop below reduces to this (its r + r * 0 is r for r >= 0)
+    for (std::uint64_t u = static_cast<std::uint64_t>(n);; u >>= 1, b = b * b) {
+      if (u & 1) r = mul(r, b);
+      if (u == 1) return r;
+    }
+  }
   const double huge = (x < 0.0 && (n & 1)) ? -math_inf : math_inf;
   double r = 1.0, er = 0.0, b = x, eb = 0.0;
   for (std::uint64_t u = static_cast<std::uint64_t>(n);; u >>= 1) {  // at most 63 squarings
