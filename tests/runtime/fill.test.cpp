@@ -120,7 +120,7 @@ TEST_CASE("fill: floats of the float-accurate segments, over a million iteration
       worst = steps > worst ? steps : worst;
       inexact += steps != 0;
     }
-    MESSAGE(what << ": " << inexact << " of 1000000 floats differ from static_cast<float>(s(i)), by at most "
+    MESSAGE(std::string(what) << ": " << inexact << " of 1000000 floats differ from static_cast<float>(s(i)), by at most "
                  << worst << " ulp");
     CHECK(worst <= 1);
   };

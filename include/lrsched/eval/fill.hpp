@@ -31,7 +31,7 @@ constexpr void fill(const S& s, std::span<T> out, std::int64_t first = 0) {
   // A chunk at a time, small enough for the first-level cache: nodes that make a second pass over their
   // values (clamp, arithmetic, the decays of cyclical) then find them there; the walk down the tree is
   // done once per chunk, which costs far less than the chunk's entries.
-  constexpr std::size_t chunk = 4096;
+  constexpr std::size_t chunk = std::is_same_v<T, float> ? 2048 : 4096;
   for (std::size_t done = 0; done < out.size(); done += chunk) {
     const std::size_t count = out.size() - done < chunk ? out.size() - done : chunk;
     const detail::iteration_run run{first + static_cast<std::int64_t>(done), 1, count, std::is_same_v<T, float>};
