@@ -476,14 +476,26 @@ constexpr T product_error(T a, double b, double b_high, double b_low, T p) noexc
   return ((ah * b_high - p) + ah * b_low + al * b_high) + al * b_low;
 }
 
+/// p - v*q rounded once, for an integer p >= 0 and v = fl(p * (1/q)), so that fl(v*q) is within a factor 2
+/// of p. With FMA, one fused operation at run time; otherwise p - fl(v*q), exact (Sterbenz), minus the exact
+/// error of that product: a difference of exact values, so it rounds the same exact value once, and the two
+/// agree bit for bit.
+template <class T>
+constexpr T division_remainder(T p, T v, math_divisor q) noexcept {
+#if LRSCHED_DETAIL_HAS_FMA
+  if constexpr (!std::is_same_v<T, double>) return {fused_multiply_add(v.v, -q.q, p.v)};
+#endif
+  const T vq = v * q.q, c = v * math_split, vh = c - (c - v), vl = v - vh;  // product_error, without the call
+  return (p - vq) - (((vh * q.high - vq) + vh * q.low + vl * q.high) + vl * q.low);
+}
+
 // The kernels below take T = double in constant evaluation, fenced<double> or fenced<lanes> at run time
 // (run_fenced), so that their products are never contracted and their values agree bit for bit.
 
 // sin(pi p / q) for 0 <= p <= q / 4, p an integer (as T).
 template <class T>
 constexpr T sin_pi_fraction_kernel(T p, math_divisor q) noexcept {
-  const T v = p * q.inverse, vq = v * q.q;
-  const T e = ((p - vq) - product_error(v, q.q, q.high, q.low, vq)) * q.inverse;
+  const T v = p * q.inverse, e = division_remainder(p, v, q) * q.inverse;
   const T z = v * v, ph = v * math_pi_hi;  // v pi_hi = ph + pl exactly
   const T pl = product_error(v, math_pi_hi, math_pi_hi_high, math_pi_hi_low, ph);
   const double* c = sinpi_coeffs;
@@ -494,8 +506,7 @@ constexpr T sin_pi_fraction_kernel(T p, math_divisor q) noexcept {
 // cos(pi p / q) for 0 <= p <= q / 4, p an integer (as T).
 template <class T>
 constexpr T cos_pi_fraction_kernel(T p, math_divisor q) noexcept {
-  const T v = p * q.inverse, vq = v * q.q;
-  const T e = ((p - vq) - product_error(v, q.q, q.high, q.low, vq)) * q.inverse;
+  const T v = p * q.inverse, e = division_remainder(p, v, q) * q.inverse;
   const T z = v * v;
   const double* c = cospi_coeffs;
   return 1.0 + (z * ((((((c[6] * z + c[5]) * z + c[4]) * z + c[3]) * z + c[2]) * z + c[1]) * z + c[0]) -
