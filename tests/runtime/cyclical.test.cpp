@@ -61,6 +61,63 @@ TEST_CASE("cyclical: cycle positions match the seed's loop at every iteration") 
   check_against_seed(1, 3.7, 100000);
 }
 
+TEST_CASE("cyclical: power-of-two length_decay (closed form) matches the seed's loop, near and far") {
+  check_against_seed(3, 4.0, 100000);
+  check_against_seed(1, 8.0, 100000);
+  check_against_seed(5, 1024.0, 200000);
+  // Far out, and around 2^53 where the integer walk hands over to the general one: the seed's loop is
+  // O(log i) for these decays, so it can be run there too (below 2^58 the cycle holding i is shorter than
+  // 7 * 2^58 + 2^40, so the loop's sums stay below 2^62: no overflow).
+  for (const double decay : {2.0, 4.0, 8.0}) {
+    for (const std::int64_t first : {std::int64_t{1}, std::int64_t{3}, std::int64_t{250}, std::int64_t{1} << 40}) {
+      for (const std::int64_t around : {std::int64_t{1} << 53, std::int64_t{1} << 56, (std::int64_t{1} << 58) - 1}) {
+        for (std::int64_t d = -3; d <= 3; ++d) {
+          const std::int64_t i = around + d * first;
+          const auto want = seed_loop(i, first, decay);
+          const auto got = detail::locate_cycle(i, first, decay);
+          INFO("first ", first, ", decay ", decay, ", iteration ", i);
+          CHECK(got.index == want.index);
+          CHECK(got.offset == want.offset);
+          CHECK(got.length == want.length);
+        }
+      }
+    }
+  }
+  // Every cycle start up to 2^58 (and its neighbours), where the closed form and the seed's sums must meet
+  // exactly: this covers the closed form's whole range, then the hand-over to the integer walk.
+  for (const double decay : {2.0, 4.0, 8.0}) {
+    const auto factor = static_cast<std::int64_t>(decay);
+    for (const std::int64_t first : {std::int64_t{1}, std::int64_t{3}, std::int64_t{250}, std::int64_t{1} << 40}) {
+      for (std::int64_t start = 0, length = first; start < (std::int64_t{1} << 58); start += length, length *= factor) {
+        for (const std::int64_t i : {start - 1, start, start + 1, start + length / 2}) {
+          if (i < 0) continue;
+          const auto want = seed_loop(i, first, decay);
+          const auto got = detail::locate_cycle(i, first, decay);
+          INFO("first ", first, ", decay ", decay, ", iteration ", i);
+          CHECK(got.index == want.index);
+          CHECK(got.offset == want.offset);
+          CHECK(got.length == want.length);
+        }
+      }
+    }
+  }
+  // cycle_limit: past the last cycle, that cycle held at its end.
+  for (const double decay : {2.0, 4.0}) {
+    for (std::int64_t i = 0; i <= 20000; ++i) {
+      const auto seed = seed_loop(i, 7, decay);
+      const auto last = seed_loop(0, 7, decay).length * static_cast<std::int64_t>(decay == 2.0 ? 8 : 64);  // cycle 3
+      const auto got = detail::locate_cycle(i, 7, decay, 3);
+      const bool held = seed.index > 3;
+      if (got.index != (held ? 3 : seed.index) || got.offset != (held ? last : seed.offset) ||
+          got.length != (held ? last : seed.length)) {
+        INFO("decay ", decay, ", iteration ", i, ": got ", got.index, " ", got.offset, " ", got.length);
+        CHECK(false);
+        break;
+      }
+    }
+  }
+}
+
 TEST_CASE("cyclical: restart boundaries belong to the next cycle") {
   const auto sgdr = cosine(0.01, 2.0, 250) | cyclical({.length_decay = 2, .magnitude_decay = 0.5});
   CHECK(sgdr(249) > 0.01);

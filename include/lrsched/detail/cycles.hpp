@@ -69,6 +69,27 @@ constexpr std::int64_t run_cycles(std::int64_t first, std::int64_t step, double 
   return lo + 1;
 }
 
+/// locate_cycle for lengths L * D^k with D = 2^m (SGDR's D = 2): cycle k starts at L * (D^k - 1) / (D - 1),
+/// so with q = floor(i / L) it is the largest k with D^k <= q * (D - 1) + 1, which the bit width of that
+/// number gives. Only where every length up to cycle k is below `exact_below` (the integer walk of
+/// locate_cycle, which this replaces, multiplies exactly there); `length == 0` otherwise.
+constexpr cycle_position locate_doubling_cycle(std::uint64_t i, std::int64_t first_length, int m,
+                                               std::int64_t exact_below, std::int64_t last_index) noexcept {
+  const std::uint64_t q = i / static_cast<std::uint64_t>(first_length);
+  if (first_length >= exact_below || (q >> (64 - m)) != 0) return {0, 0, 0};  // q * (D - 1) + 1 < 2^64 below
+  const std::uint64_t d_minus_1 = (std::uint64_t{1} << m) - 1;
+  const int log2_t = static_cast<int>(std::bit_width(q * d_minus_1 + 1)) - 1;
+  std::int64_t k = m == 1 ? log2_t : log2_t / m;
+  const bool held = k > last_index;  // past the last cycle: that one, held at its end
+  if (held) k = last_index;
+  const int shift = static_cast<int>(k) * m;
+  if (shift >= 53 || first_length >= (exact_below >> shift)) return {0, 0, 0};
+  const std::int64_t length = first_length << shift;
+  if (held) return {k, length, length};
+  const std::uint64_t cycles_before = m == 1 ? (std::uint64_t{1} << shift) - 1 : ((std::uint64_t{1} << shift) - 1) / d_minus_1;
+  return {k, static_cast<std::int64_t>(i - cycles_before * static_cast<std::uint64_t>(first_length)), length};
+}
+
 /// Locates iteration `i >= 0` among cycles whose first length is `first_length` and whose lengths follow
 /// `L(k+1) = ceil(L(k) * length_decay)`. Cycle boundaries belong to the next cycle (the seed's
 /// `while idx <= iteration`). Past cycle `last_index`, returns that cycle held at its end.
@@ -85,6 +106,11 @@ constexpr cycle_position locate_cycle(std::int64_t i, std::int64_t first_length,
   if (length_decay >= 2 && length_decay <= 0x1p20 && detail::floor(length_decay) == length_decay) {
     const auto factor = static_cast<std::int64_t>(length_decay);
     const std::int64_t exact_below = (std::int64_t{1} << 53) / factor;
+    if ((factor & (factor - 1)) == 0) {  // D = 2^m: in closed form, by the bit width of the cycle count
+      const int m = std::countr_zero(static_cast<std::uint64_t>(factor));
+      const auto found = locate_doubling_cycle(static_cast<std::uint64_t>(i), first_length, m, exact_below, last_index);
+      if (found.length != 0) return found;
+    }
     while (length < exact_below) {
       const std::int64_t offset = i - start;
       if (offset < length) return {index, offset, length};
