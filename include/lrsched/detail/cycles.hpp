@@ -69,12 +69,20 @@ constexpr std::int64_t run_cycles(std::int64_t first, std::int64_t step, double 
   return lo + 1;
 }
 
+/// m where x = 2^m for an integer 1 <= m <= 20, else 0: read off the bits (no floor, no conversion).
+constexpr int doubling_exponent(double x) noexcept {
+  const std::uint64_t bits = __builtin_bit_cast(std::uint64_t, x);
+  const int exponent = static_cast<int>(bits >> 52) - 1023;  // the sign bit makes it >= 1025
+  return (bits & 0xfffffffffffffu) == 0 && exponent >= 1 && exponent <= 20 ? exponent : 0;
+}
+
 /// locate_cycle for lengths L * D^k with D = 2^m (SGDR's D = 2): cycle k starts at L * (D^k - 1) / (D - 1),
 /// so with q = floor(i / L) it is the largest k with D^k <= q * (D - 1) + 1, which the bit width of that
-/// number gives. Only where every length up to cycle k is below `exact_below` (the integer walk of
-/// locate_cycle, which this replaces, multiplies exactly there); `length == 0` otherwise.
-constexpr cycle_position locate_doubling_cycle(std::uint64_t i, std::int64_t first_length, int m,
-                                               std::int64_t exact_below, std::int64_t last_index) noexcept {
+/// number gives. Only where every length up to cycle k is below `exact_below` (where walk_cycles, which
+/// this replaces, multiplies exactly); `length == 0` otherwise.
+[[gnu::always_inline]] constexpr cycle_position locate_doubling_cycle(std::uint64_t i, std::int64_t first_length,
+                                                                      int m, std::int64_t exact_below,
+                                                                      std::int64_t last_index) noexcept {
   const std::uint64_t q = i / static_cast<std::uint64_t>(first_length);
   if (first_length >= exact_below || (q >> (64 - m)) != 0) return {0, 0, 0};  // q * (D - 1) + 1 < 2^64 below
   const std::uint64_t d_minus_1 = (std::uint64_t{1} << m) - 1;
@@ -90,27 +98,16 @@ constexpr cycle_position locate_doubling_cycle(std::uint64_t i, std::int64_t fir
   return {k, static_cast<std::int64_t>(i - cycles_before * static_cast<std::uint64_t>(first_length)), length};
 }
 
-/// Locates iteration `i >= 0` among cycles whose first length is `first_length` and whose lengths follow
-/// `L(k+1) = ceil(L(k) * length_decay)`. Cycle boundaries belong to the next cycle (the seed's
-/// `while idx <= iteration`). Past cycle `last_index`, returns that cycle held at its end.
-constexpr cycle_position locate_cycle(std::int64_t i, std::int64_t first_length, double length_decay,
-                                      std::int64_t last_index = INT64_MAX) noexcept {
-  if (length_decay == 1) {
-    const std::int64_t k = i / first_length;
-    if (k > last_index) return {last_index, first_length, first_length};
-    return {k, i % first_length, first_length};
-  }
+/// locate_cycle's cycle-by-cycle search (below), for any length_decay: integer steps while an integral
+/// decay multiplies lengths exactly, then the seed's ceil in double, with arithmetic runs jumped over.
+constexpr cycle_position walk_cycles(std::int64_t i, std::int64_t first_length, double length_decay,
+                                     std::int64_t last_index) noexcept {
   std::int64_t index = 0, start = 0, length = first_length;  // cycle `index` covers [start, start + length)
   // An integral length_decay D (SGDR's 2) multiplies lengths exactly while L * D stays below 2^53: integer
   // steps, no rounding to check (the general walk below takes over from where that stops).
   if (length_decay >= 2 && length_decay <= 0x1p20 && detail::floor(length_decay) == length_decay) {
     const auto factor = static_cast<std::int64_t>(length_decay);
     const std::int64_t exact_below = (std::int64_t{1} << 53) / factor;
-    if ((factor & (factor - 1)) == 0) {  // D = 2^m: in closed form, by the bit width of the cycle count
-      const int m = std::countr_zero(static_cast<std::uint64_t>(factor));
-      const auto found = locate_doubling_cycle(static_cast<std::uint64_t>(i), first_length, m, exact_below, last_index);
-      if (found.length != 0) return found;
-    }
     while (length < exact_below) {
       const std::int64_t offset = i - start;
       if (offset < length) return {index, offset, length};
@@ -162,6 +159,27 @@ constexpr cycle_position locate_cycle(std::int64_t i, std::int64_t first_length,
     length += m * step;
     next = next_cycle_length(length, length_decay);
   }
+}
+
+/// Locates iteration `i >= 0` among cycles whose first length is `first_length` and whose lengths follow
+/// `L(k+1) = ceil(L(k) * length_decay)`. Cycle boundaries belong to the next cycle (the seed's
+/// `while idx <= iteration`). Past cycle `last_index`, returns that cycle held at its end.
+/// The common cases are decided here, in a few operations that fold away when the decay is a constant
+/// (always inlined for that reason); the rest is walk_cycles.
+[[gnu::always_inline]] constexpr cycle_position locate_cycle(std::int64_t i, std::int64_t first_length,
+                                                             double length_decay,
+                                                             std::int64_t last_index = INT64_MAX) noexcept {
+  if (length_decay == 1) {
+    const std::int64_t k = i / first_length;
+    if (k > last_index) return {last_index, first_length, first_length};
+    return {k, i % first_length, first_length};
+  }
+  if (const int m = doubling_exponent(length_decay); m != 0) {  // D = 2^m: by the bit width of the cycle count
+    const auto found = locate_doubling_cycle(static_cast<std::uint64_t>(i), first_length, m,
+                                             (std::int64_t{1} << 53) >> m, last_index);
+    if (found.length != 0) return found;
+  }
+  return walk_cycles(i, first_length, length_decay, last_index);
 }
 
 }  // namespace lrsched::detail
