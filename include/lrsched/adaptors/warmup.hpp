@@ -23,9 +23,9 @@ struct warmup_schedule {
   }
   constexpr double operator()(std::int64_t i) const noexcept {
     i = detail::clamp_iteration(i);
+    if (i > length) [[likely]] return inner(i - length);  // a warm-up is short: most iterations are past it
     if (length == 0) return inner(i);  // the identity (the seed would divide by zero)
-    if (i <= length) return detail::saturate(static_cast<double>(i) * detail::saturate(inner(0) - start_lr)) / static_cast<double>(length) + start_lr;
-    return inner(i - length);
+    return detail::saturate(static_cast<double>(i) * detail::saturate(inner(0) - start_lr)) / static_cast<double>(length) + start_lr;
   }
   friend bool operator==(const warmup_schedule&, const warmup_schedule&) = default;
 };

@@ -28,9 +28,13 @@ struct multi_factor_schedule {
   }
   // MXNet's arithmetic: one multiplication by `factor` per step passed (`lr *= factor`), in order. With
   // 0 < factor <= 1 the product cannot overflow.
+  // The steps passed are counted from the last one down, so that past the last step (most iterations of a
+  // long run) one comparison decides; the multiplications then run in MXNet's order.
   constexpr double operator()(std::int64_t i) const noexcept {
+    std::size_t passed = steps.size();
+    while (passed > 0 && steps[passed - 1] >= i) --passed;
     double lr = base_lr;
-    for (std::size_t k = 0; k < steps.size() && steps[k] < i; ++k) lr = lr * factor;
+    for (std::size_t k = 0; k < passed; ++k) lr = lr * factor;
     return lr;
   }
   /// The last iteration with the value of i >= 0: the next step s >= i (the value changes at s + 1).
