@@ -3,12 +3,14 @@
 // Benchmarks are named METHOD/CASE and report items_per_second as iterations per second:
 //   virtual      the object-oriented port (bench/virtual_port.hpp): one virtual call per node and iteration
 //   naive        the seed's Python ported literally (bench/naive_port.hpp)
-//   scalar       the expression tree, s(i) once per iteration
+//   scalar       the constexpr expression tree, s(i) once per iteration
+//   scalar_runtime  the same tree copied at run time (parameters unknown to the compiler), s(i) per iteration
 //   fill         lrsched::fill into doubles (segment by segment)
 //   fill_float   lrsched::fill into floats
 //   parsed_fill  lrsched::parse(to_string(s)), then lrsched::fill into doubles
 //   table        reading a precomputed float table of the same length
 //   memfill      std::fill of the same float span: the floor
+//   memfill_double  std::fill of the double span that scalar, fill and parsed_fill write: their floor
 // Before timing, every port is checked against the expression tree, so the ratios compare equal work.
 #include <benchmark/benchmark.h>
 
@@ -112,13 +114,25 @@ void by_call(benchmark::State& state, const vp::schedule& s) {
   });
 }
 
-template <class S>
-void register_tree_methods(const char* name, const S& s) {
+// `scalar` calls the constexpr tree itself, as a program that writes `constexpr auto s = ...;` does: its
+// parameters are constants to the compiler. `scalar_runtime` calls a copy made at run time, whose
+// parameters the compiler cannot see (a tree built from a configuration file, say).
+template <const auto& tree>
+void register_tree_methods(const char* name) {
   const std::string suffix = std::string("/") + name;
-  benchmark::RegisterBenchmark(("scalar" + suffix).c_str(), [s](benchmark::State& state) {
+  const auto s = tree;
+  benchmark::RegisterBenchmark(("scalar" + suffix).c_str(), [](benchmark::State& state) {
     double* out = doubles().data();
     run(state, [&] {
-      for (std::size_t i = 0; i < iterations; ++i) out[i] = s(static_cast<std::int64_t>(i));
+      for (std::size_t i = 0; i < iterations; ++i) out[i] = tree(static_cast<std::int64_t>(i));
+      benchmark::DoNotOptimize(out);
+    });
+  });
+  benchmark::RegisterBenchmark(("scalar_runtime" + suffix).c_str(), [s](benchmark::State& state) {
+    double* out = doubles().data();
+    const auto copy = s;  // a local: the loop's stores cannot change its parameters
+    run(state, [&] {
+      for (std::size_t i = 0; i < iterations; ++i) out[i] = copy(static_cast<std::int64_t>(i));
       benchmark::DoNotOptimize(out);
     });
   });
@@ -143,6 +157,9 @@ void register_tree_methods(const char* name, const S& s) {
   });
   benchmark::RegisterBenchmark(("memfill" + suffix).c_str(), [](benchmark::State& state) {
     run(state, [&] { std::fill(floats().begin(), floats().end(), 0.5f); });
+  });
+  benchmark::RegisterBenchmark(("memfill_double" + suffix).c_str(), [](benchmark::State& state) {
+    run(state, [&] { std::fill(doubles().begin(), doubles().end(), 0.5); });
   });
 }
 
@@ -212,15 +229,15 @@ int main(int argc, char** argv) {
   for (std::size_t k = 0; k < cases.size(); ++k)
     benchmark::RegisterBenchmark((std::string("naive/") + cases[k].name).c_str(),
                                  [k](benchmark::State& state) { by_call(state, *naive_ports[k]); });
-  register_tree_methods("triangular", triangular_case);
-  register_tree_methods("cosine", cosine_case);
-  register_tree_methods("warmup", warmup_case);
-  register_tree_methods("cooldown", cooldown_case);
-  register_tree_methods("one_cycle", one_cycle_case);
-  register_tree_methods("cyclical", cyclical_case);
-  register_tree_methods("sgdr", sgdr_case);
-  register_tree_methods("warmup_cosine", warmup_cosine_case);
-  register_tree_methods("deep", deep_case);
+  register_tree_methods<triangular_case>("triangular");
+  register_tree_methods<cosine_case>("cosine");
+  register_tree_methods<warmup_case>("warmup");
+  register_tree_methods<cooldown_case>("cooldown");
+  register_tree_methods<one_cycle_case>("one_cycle");
+  register_tree_methods<cyclical_case>("cyclical");
+  register_tree_methods<sgdr_case>("sgdr");
+  register_tree_methods<warmup_cosine_case>("warmup_cosine");
+  register_tree_methods<deep_case>("deep");
 
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
