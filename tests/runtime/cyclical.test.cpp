@@ -88,7 +88,9 @@ TEST_CASE("cyclical: power-of-two length_decay (closed form) matches the seed's 
   for (const double decay : {2.0, 4.0, 8.0}) {
     const auto factor = static_cast<std::int64_t>(decay);
     for (const std::int64_t first : {std::int64_t{1}, std::int64_t{3}, std::int64_t{250}, std::int64_t{1} << 40}) {
-      for (std::int64_t start = 0, length = first; start < (std::int64_t{1} << 58); start += length, length *= factor) {
+      // (The next cycle is formed only while this one ends below 2^58: lengths stay below 2^61.)
+      for (std::int64_t start = 0, length = first; start < (std::int64_t{1} << 58);
+           start += length, length = start < (std::int64_t{1} << 58) ? length * factor : length) {
         for (const std::int64_t i : {start - 1, start, start + 1, start + length / 2}) {
           if (i < 0) continue;
           const auto want = seed_loop(i, first, decay);
