@@ -44,6 +44,16 @@ void check_against_seed(std::int64_t first_length, double decay, std::int64_t up
   CHECK(mismatches == 0);
 }
 
+// One iteration against the seed's loop (for iterations far out, where a whole range cannot be run).
+void check_at(std::int64_t i, std::int64_t first_length, double decay) {
+  const auto want = seed_loop(i, first_length, decay);
+  const auto got = detail::locate_cycle(i, first_length, decay);
+  INFO("first length ", first_length, ", length_decay ", decay, ", iteration ", i);
+  CHECK(got.index == want.index);
+  CHECK(got.offset == want.offset);
+  CHECK(got.length == want.length);
+}
+
 }  // namespace
 
 TEST_CASE("cyclical: cycle positions match the seed's loop at every iteration") {
@@ -71,15 +81,7 @@ TEST_CASE("cyclical: power-of-two length_decay (closed form) matches the seed's 
   for (const double decay : {2.0, 4.0, 8.0}) {
     for (const std::int64_t first : {std::int64_t{1}, std::int64_t{3}, std::int64_t{250}, std::int64_t{1} << 40}) {
       for (const std::int64_t around : {std::int64_t{1} << 53, std::int64_t{1} << 56, (std::int64_t{1} << 58) - 1}) {
-        for (std::int64_t d = -3; d <= 3; ++d) {
-          const std::int64_t i = around + d * first;
-          const auto want = seed_loop(i, first, decay);
-          const auto got = detail::locate_cycle(i, first, decay);
-          INFO("first ", first, ", decay ", decay, ", iteration ", i);
-          CHECK(got.index == want.index);
-          CHECK(got.offset == want.offset);
-          CHECK(got.length == want.length);
-        }
+        for (std::int64_t d = -3; d <= 3; ++d) check_at(around + d * first, first, decay);
       }
     }
   }
@@ -91,15 +93,8 @@ TEST_CASE("cyclical: power-of-two length_decay (closed form) matches the seed's 
       // (The next cycle is formed only while this one ends below 2^58: lengths stay below 2^61.)
       for (std::int64_t start = 0, length = first; start < (std::int64_t{1} << 58);
            start += length, length = start < (std::int64_t{1} << 58) ? length * factor : length) {
-        for (const std::int64_t i : {start - 1, start, start + 1, start + length / 2}) {
-          if (i < 0) continue;
-          const auto want = seed_loop(i, first, decay);
-          const auto got = detail::locate_cycle(i, first, decay);
-          INFO("first ", first, ", decay ", decay, ", iteration ", i);
-          CHECK(got.index == want.index);
-          CHECK(got.offset == want.offset);
-          CHECK(got.length == want.length);
-        }
+        for (const std::int64_t i : {start - 1, start, start + 1, start + length / 2})
+          if (i >= 0) check_at(i, first, decay);
       }
     }
   }
