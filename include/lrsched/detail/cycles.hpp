@@ -84,7 +84,7 @@ constexpr int doubling_exponent(double x) noexcept {
                                                                       int m, std::int64_t exact_below,
                                                                       std::int64_t last_index) noexcept {
   const std::uint64_t q = i / static_cast<std::uint64_t>(first_length);
-  if (first_length >= exact_below || (q >> (64 - m)) != 0) return {0, 0, 0};  // q * (D - 1) + 1 < 2^64 below
+  if ((q >> (64 - m)) != 0) return {0, 0, 0};  // so that q * (D - 1) + 1 < 2^64 below
   const std::uint64_t d_minus_1 = (std::uint64_t{1} << m) - 1;
   const int log2_t = static_cast<int>(std::bit_width(q * d_minus_1 + 1)) - 1;
   std::int64_t k = m == 1 ? log2_t : log2_t / m;
