@@ -107,7 +107,7 @@ constexpr cycle_position walk_cycles(std::int64_t i, std::int64_t first_length, 
   // steps, no rounding to check (the general walk below takes over from where that stops).
   if (length_decay >= 2 && length_decay <= 0x1p20 && detail::floor(length_decay) == length_decay) {
     const auto factor = static_cast<std::int64_t>(length_decay);
-    const std::int64_t exact_below = (std::int64_t{1} << 53) / factor;
+    const std::int64_t exact_below = exact_integer_limit / factor;
     while (length < exact_below) {
       const std::int64_t offset = i - start;
       if (offset < length) return {index, offset, length};
@@ -176,7 +176,7 @@ constexpr cycle_position walk_cycles(std::int64_t i, std::int64_t first_length, 
   }
   if (const int m = doubling_exponent(length_decay); m != 0) {  // D = 2^m: by the bit width of the cycle count
     const auto found = locate_doubling_cycle(static_cast<std::uint64_t>(i), first_length, m,
-                                             (std::int64_t{1} << 53) >> m, last_index);
+                                             exact_integer_limit >> m, last_index);
     if (found.length != 0) return found;
   }
   return walk_cycles(i, first_length, length_decay, last_index);

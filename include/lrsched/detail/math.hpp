@@ -829,6 +829,10 @@ using math_impl::scale;
 using math_impl::sqrt;
 using math_impl::tanh;
 
+/// Below 2^53 every integer converts to double exactly, so comparisons in double and in int64 agree, and
+/// integer products below it are the products the seed's double arithmetic forms.
+inline constexpr std::int64_t exact_integer_limit = std::int64_t{1} << 53;
+
 }  // namespace lrsched::detail
 
 #endif  // LRSCHED_DETAIL_MATH_HPP

@@ -18,9 +18,6 @@ namespace lrsched::detail {
 /// SPEC 1: negative iterations evaluate as iteration 0.
 constexpr std::int64_t clamp_iteration(std::int64_t i) noexcept { return i < 0 ? 0 : i; }
 
-/// Below 2^53 every iteration converts to double exactly, so comparisons in double and in int64 agree.
-inline constexpr std::int64_t exact_integer_limit = std::int64_t{1} << 53;
-
 template <class T>
 concept optional_double = requires(const T& x) {
   { x.has_value() } -> std::same_as<bool>;
