@@ -1,7 +1,7 @@
 // A training loop written the way firmware would: the learning rate comes from a table computed at compile
 // time (it sits in .rodata, no schedule code runs on the device), the schedule's bounds are checked by the
 // compiler, and the model is a linear fit y = w x + b on data generated in place. Built and run by ctest.
-#include <lrsched/schedules.hpp>  // no <string>, no parser: only what a constant expression needs
+#include <lrsched/schedules.hpp>  // no parser: only what a constant expression needs
 
 #include <cstdint>
 #include <cstdio>
