@@ -6,7 +6,7 @@
 #include <concepts>  // std::signed_integral
 #include <cstdint>   // std::int16_t, std::int32_t, std::int64_t
 #include <limits>    // std::numeric_limits
-#include <type_traits>  // std::false_type
+#include <type_traits>  // std::false_type, std::is_same_v
 
 #include <lrsched/detail/math.hpp>
 #include <lrsched/error.hpp>
@@ -51,10 +51,18 @@ template <class Int, int FracBits>
 struct is_fixed<fixed<Int, FracBits>> : std::true_type {};
 
 /// A schedule's double as a table entry of type T: double as is, float rounded, fixed rounded to nearest.
+/// A value beyond the largest float is an error, as for fixed: converting it would be undefined behaviour.
 template <class T>
 constexpr T entry_from(double x) {
-  if constexpr (is_fixed<T>::value) return T::from(x);
-  else return static_cast<T>(x);
+  if constexpr (is_fixed<T>::value) {
+    return T::from(x);
+  } else {
+    if constexpr (std::is_same_v<T, float>)
+      detail::require(x >= -static_cast<double>(std::numeric_limits<T>::max()) &&
+                          x <= static_cast<double>(std::numeric_limits<T>::max()),
+                      "table: value does not fit in float");
+    return static_cast<T>(x);
+  }
 }
 /// A table entry back as a double.
 template <class T>

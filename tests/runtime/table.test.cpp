@@ -5,6 +5,7 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <string>
 
 #include "../support/golden.hpp"
@@ -77,6 +78,23 @@ TEST_CASE("table: fixed point rounds to nearest, ties to even") {
   constexpr auto q = table<4, q15>(linear(0.0, 0.75, 3));
   CHECK(q[3].raw == 24576);
   CHECK(q[1].to_double() == 0.25);
+}
+
+TEST_CASE("table: float entries beyond the largest float are an error, not inf; negative first iterations work") {
+  CHECK_THROWS_WITH_AS((void)(table<2, float>(constant(1e39))), "table: value does not fit in float", invalid_schedule);
+  CHECK_THROWS_WITH_AS((void)(table<2, float>(constant(-3.5e38))), "table: value does not fit in float", invalid_schedule);
+  CHECK(table<1, float>(constant(3.4028234663852886e38))[0] == std::numeric_limits<float>::max());
+  CHECK(table<1>(constant(1e39))[0] == 1e39);  // a double table takes any double
+  // linear's ramp before its first iteration holds start_lr, and a stride reaches exactly INT64_MAX
+  const auto before = table<3>(linear(1.0, 2.0, 4), -2, 2);
+  CHECK(before[0] == 1.0);
+  CHECK(before[1] == 1.0);
+  CHECK(before[2] == 1.5);
+  const auto widest = table<3>(linear(1.0, 2.0, 4), INT64_MIN + 1, INT64_MAX);
+  CHECK(widest[1] == 1.0);  // iteration 0
+  CHECK(widest[2] == 2.0);  // iteration INT64_MAX
+  CHECK_THROWS_WITH_AS((void)table<3>(linear(1.0, 2.0, 4), INT64_MIN, INT64_MAX),
+                       "table: the last iteration must not exceed INT64_MAX", invalid_schedule);
 }
 
 TEST_CASE("table: strided lookup is exact at entries and linear between; its worst error is the maximum") {

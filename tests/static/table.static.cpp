@@ -22,6 +22,10 @@ static_assert(tabulates(one_cycle(0.1, 0.5, 500, 750, 0.001)));
 static_assert(tabulates(triangular(0.5, 2.0, 500) | cyclical()));
 static_assert(tabulates(cosine(0.01, 2.0, 250) | cyclical({.length_decay = 2, .magnitude_decay = 0.5})));
 
+// Negative first iterations (INT64_MAX - first would overflow): linear holds start_lr before 0.
+constexpr auto before = table<4>(linear(1.0, 2.0, 4), -3, 2);
+static_assert(before[0] == 1.0 && before[1] == 1.0 && before[2] == 1.25 && before[3] == 1.75);
+
 // Fixed point: Q1.15 of a schedule within [-1, 1).
 constexpr auto q = table<4, q15>(linear(0.0, 0.75, 3));
 static_assert(q[0].raw == 0 && q[1].raw == 8192 && q[3].raw == 24576);

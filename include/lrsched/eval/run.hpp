@@ -33,6 +33,12 @@
 
 namespace lrsched::detail {
 
+/// `first + k * stride` for an iteration that is in range, also where `k * stride` alone is not (a negative
+/// `first`): in unsigned arithmetic, which wraps, and converted back exactly.
+constexpr std::int64_t strided_iteration(std::int64_t first, std::uint64_t k, std::int64_t stride) noexcept {
+  return static_cast<std::int64_t>(static_cast<std::uint64_t>(first) + k * static_cast<std::uint64_t>(stride));
+}
+
 /// The iterations `first + k * stride`, k < n (stride >= 1, no overflow: callers keep the last one in range).
 ///
 /// `single`: the values end up as floats. A node may then return, instead of s(i), any double within a
@@ -44,7 +50,7 @@ struct iteration_run {
   std::int64_t stride;
   std::size_t n;
   bool single = false;
-  constexpr std::int64_t at(std::size_t k) const noexcept { return first + static_cast<std::int64_t>(k) * stride; }
+  constexpr std::int64_t at(std::size_t k) const noexcept { return strided_iteration(first, k, stride); }
   /// The number of entries k with at(k) < bound (0 .. n).
   constexpr std::size_t count_below(std::int64_t bound) const noexcept {
     if (n == 0 || at(0) >= bound) return 0;

@@ -24,7 +24,9 @@ namespace lrsched {
 template <std::size_t N, class T = double, schedule S>
 constexpr std::array<T, N> table(const S& s, std::int64_t first = 0, std::int64_t stride = 1) {
   detail::require(stride >= 1, "table: stride must be >= 1");
-  detail::require(N == 0 || (INT64_MAX - first) / stride >= static_cast<std::int64_t>(N - 1),
+  // Unsigned: INT64_MAX - first overflows int64 for negative `first`.
+  detail::require(N == 0 || (static_cast<std::uint64_t>(INT64_MAX) - static_cast<std::uint64_t>(first)) /
+                                    static_cast<std::uint64_t>(stride) >= N - 1,
                   "table: the last iteration must not exceed INT64_MAX");
   std::array<T, N> out{};
   if constexpr (std::is_same_v<T, double>) {
@@ -34,7 +36,7 @@ constexpr std::array<T, N> table(const S& s, std::int64_t first = 0, std::int64_
     double values[chunk]{};
     for (std::size_t done = 0; done < N; done += chunk) {
       const std::size_t count = N - done < chunk ? N - done : chunk;
-      detail::fill_run(s, values, {first + static_cast<std::int64_t>(done) * stride, stride, count});
+      detail::fill_run(s, values, {detail::strided_iteration(first, done, stride), stride, count});
       for (std::size_t k = 0; k < count; ++k) out[done + k] = detail::entry_from<T>(values[k]);
     }
   }
@@ -59,11 +61,12 @@ constexpr double lookup(const Entries& entries, std::int64_t first, std::int64_t
 
 /// The largest `|lookup(entries, first, stride, i) - s(i)|` over every iteration the table covers, so that
 /// firmware can keep 1/stride of the entries and `static_assert` the error it accepts. It includes the
-/// rounding of the entries to their type (float, fixed point).
+/// rounding of the entries to their type (float, fixed point). It evaluates every one of those
+/// `(entries.size() - 1) * stride + 1` iterations: a table of 10 entries 10^17 apart is a long walk.
 template <schedule S, class Entries>
 constexpr double max_interpolation_error(const S& s, const Entries& entries, std::int64_t first, std::int64_t stride) {
   double worst = 0;
-  const std::int64_t last = first + static_cast<std::int64_t>(entries.size() - 1) * stride;
+  const std::int64_t last = detail::strided_iteration(first, entries.size() - 1, stride);
   for (std::int64_t i = first;; ++i) {
     const double error = detail::fabs(lookup(entries, first, stride, i) - s(i));
     if (error > worst) worst = error;
