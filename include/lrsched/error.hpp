@@ -35,8 +35,9 @@ namespace detail {
 // ("in 'constexpr' expansion of ...") and clang ("in call to ...") print the message in the diagnostic.
 [[noreturn]] inline void fail(const char* message) { throw invalid_schedule(message); }
 
-[[noreturn]] inline void fail_not_finite(const char* schedule, const char* parameter) {
-  throw invalid_schedule(std::string(schedule) + ": " + parameter + " must be finite");
+/// `rule` is "<parameter> must be finite": the diagnostic of a constant expression shows the schedule and it.
+[[noreturn]] inline void fail_not_finite(const char* schedule, const char* rule) {
+  throw invalid_schedule(std::string(schedule) + ": " + rule);
 }
 
 /// The check behind every rule: `require(cycle_length >= 1, "cosine: cycle_length must be >= 1")`.

@@ -24,11 +24,11 @@ concept optional_double = requires(const T& x) {
   requires std::same_as<std::remove_cvref_t<decltype(*x)>, double>;
 };
 
-/// SPEC 1: "non-finite numbers are invalid everywhere", for one member: "<schedule>: <parameter> must be finite"
-/// when `value` is a non-finite double, an optional double holding one, or a list holding one. Members of
-/// other types (iterations, inner schedules) have nothing to check here.
+/// SPEC 1: "non-finite numbers are invalid everywhere", for one member: "<schedule>: <rule>", the rule being
+/// "<parameter> must be finite", when `value` is a non-finite double, an optional double holding one, or a list
+/// holding one. Members of other types (iterations, inner schedules) have nothing to check here.
 template <class M>
-constexpr void require_member_finite(const char* node, const char* member, const M& value) {
+constexpr void require_member_finite(const char* node, const char* rule, const M& value) {
   bool finite = true;
   if constexpr (std::is_same_v<M, double>) {
     finite = detail::isfinite(value);
@@ -37,7 +37,7 @@ constexpr void require_member_finite(const char* node, const char* member, const
   } else if constexpr (real_list<M>) {
     for (std::size_t k = 0; k < value.size(); ++k) finite = finite && detail::isfinite(value[k]);
   }
-  if (!finite) fail_not_finite(node, member);
+  if (!finite) fail_not_finite(node, rule);
 }
 
 /// Every reflected member of the node is finite (the members LRSCHED_MEMBERS declares), so a new parameter

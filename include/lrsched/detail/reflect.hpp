@@ -52,7 +52,8 @@ struct member_accessor {
 #define LRSCHED_PP_ACCESSOR_(t, n) \
   ::boost::hana::make_pair(BOOST_HANA_STRING(#n), ::lrsched::detail::member_accessor<decltype(&Self::n), &Self::n>{})
 #define LRSCHED_PP_REQUIRE_FINITE(member) LRSCHED_PP_REQUIRE_FINITE_ member
-#define LRSCHED_PP_REQUIRE_FINITE_(t, n) ::lrsched::detail::require_member_finite(node_name, #n, this->n);
+// The rule is one literal ("min_lr must be finite"), so that a compile-time diagnostic shows it whole.
+#define LRSCHED_PP_REQUIRE_FINITE_(t, n) ::lrsched::detail::require_member_finite(node_name, #n " must be finite", this->n);
 
 #define LRSCHED_PP_CAT(a, b) LRSCHED_PP_CAT_(a, b)
 #define LRSCHED_PP_CAT_(a, b) a##b
