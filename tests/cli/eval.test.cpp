@@ -88,6 +88,25 @@ TEST_CASE("cli: --step, json and plain formats") {
         "\"iterations\": [[0, 0], [1, 0.25]]}\n");
 }
 
+TEST_CASE("cli: --step over the whole int64 range gives every row, with no overflow") {
+  const struct {
+    const char* args;
+    const char* rows;
+  } cases[] = {
+      {"--from -9223372036854775808 --to 0 --step 9223372036854775807", "-9223372036854775808 1\n-1 1\n"},
+      {"--from -1 --to 9223372036854775807 --step 9223372036854775807", "-1 1\n9223372036854775806 1\n"},
+      {"--from -9223372036854775808 --to 9223372036854775807 --step 9223372036854775807",
+       "-9223372036854775808 1\n-1 1\n9223372036854775806 1\n"},
+      {"--from 9223372036854775806 --to 9223372036854775807", "9223372036854775806 1\n9223372036854775807 1\n"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.args);
+    const result r = run(std::string("eval 'constant(1)' --format plain ") + c.args);
+    CHECK(r.status == 0);
+    CHECK(r.out == c.rows);
+  }
+}
+
 TEST_CASE("cli: bad usage and bad expressions exit 2 with lrsched: error:") {
   struct bad {
     const char* args;

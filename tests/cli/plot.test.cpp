@@ -3,6 +3,7 @@
 // discontinuity over 10^7 iterations; several schedules get a legend; --terminal fits 80 columns.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <map>
@@ -493,4 +494,68 @@ TEST_CASE("cli plot: ranges at the ends of int64 have exact integer ticks") {
     const auto check = run(std::string("check 'cosine(1, 2, 10)' ") + c.range);
     CHECK(check.status == 0);
   }
+}
+
+TEST_CASE("cli plot: a flat line at the largest double or at the smallest subnormal has finite coordinates") {
+  for (const char* expr : {"1.7e308", "constant(-1.7976931348623157e308)", "constant(5e-324)", "constant(-5e-324)"}) {
+    INFO(expr);
+    const auto r = run(std::string("plot '") + expr + "' --to 100");
+    REQUIRE(r.status == 0);
+    CHECK(r.out.find("nan") == std::string::npos);
+    CHECK(r.out.find("inf") == std::string::npos);
+    const auto root = parsed_svg(r.out);
+    const y_axis axis = axis_of(*root);
+    REQUIRE(std::isfinite(axis.per_pixel()));
+    const auto points = points_of(*find_all(*root, "polyline", "series")[0]);
+    REQUIRE(!points.empty());
+    for (const point& p : points) {
+      CHECK(std::isfinite(p.x));
+      CHECK(std::isfinite(p.y));
+      CHECK(p.y == points[0].y);  // flat
+    }
+  }
+}
+
+TEST_CASE("cli plot: near INT64_MAX the x axis still spreads the iterations over the plot") {
+  // 101 iterations whose doubles are a handful of values: the positions come from exact integer distances
+  const auto r = run("plot 'linear(0, 1, 100)' --from 9223372036854775707 --to 9223372036854775807");
+  REQUIRE(r.status == 0);
+  const auto points = points_of(*find_all(*parsed_svg(r.out), "polyline", "series")[0]);
+  REQUIRE(points.size() == 101);
+  CHECK(points.front().x == doctest::Approx(84));   // the left edge of the plot area
+  CHECK(points.back().x == doctest::Approx(776));   // the right edge
+  for (std::size_t k = 1; k < points.size(); ++k)
+    CHECK(points[k].x - points[k - 1].x == doctest::Approx(6.92).epsilon(0.01));  // (776 - 84) / 100
+}
+
+TEST_CASE("cli plot --terminal: a huge COLUMNS is capped at 4096") {
+  const auto r = run("plot 'cosine(1, 2, 10)' --terminal", "env COLUMNS=100000000");
+  REQUIRE(r.status == 0);
+  std::size_t widest = 0;
+  for (const std::string& line : cli_test::lines_of(r.out)) widest = std::max(widest, code_points(line));
+  CHECK(widest == 4096);
+  const auto largest_int = run("plot 'cosine(1, 2, 10)' --terminal", "env COLUMNS=2147483647");
+  CHECK(largest_int.status == 0);
+  CHECK(largest_int.err.empty());
+}
+
+TEST_CASE("cli plot: a title must be printable UTF-8") {
+  const struct {
+    const char* title;
+    const char* byte;
+  } bad[] = {{"a\x01" "b", "2"}, {"\xff", "1"}, {"ok\xc3", "3"},           // a control character, not UTF-8, cut short
+             {"\xc0\xaf", "1"}, {"\xed\xa0\x80", "1"}, {"x\x7f", "2"}};  // overlong, a surrogate, DEL
+  for (const auto& b : bad) {
+    INFO(b.title);
+    for (const char* mode : {"", " --terminal"}) {
+      const auto r = run(std::string("plot 'cosine(1, 2, 10)' --title ") + cli_test::quote(b.title) + mode);
+      CHECK(r.status == 2);
+      CHECK(r.err == std::string("lrsched: error: --title must be printable UTF-8 text, without control characters; byte ") +
+                         b.byte + " is not\n");
+      CHECK(r.out.empty());
+    }
+  }
+  const auto accented = run("plot 'cosine(1, 2, 10)' --title 'taux d\xc3\xa9" "croissant \xe2\x86\x92 0'");
+  REQUIRE(accented.status == 0);
+  CHECK(find_all(*parsed_svg(accented.out), "text", "title")[0]->text == "taux d\xc3\xa9" "croissant \xe2\x86\x92 0");
 }

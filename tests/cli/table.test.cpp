@@ -85,6 +85,32 @@ TEST_CASE("cli table: float, double, q15 and q31 headers compile as C99 and hold
   for (std::size_t k = 0; k < q31.size(); ++k) CHECK(q31[k] == std::to_string(lrsched::q31::from(at(k)).raw));
 }
 
+TEST_CASE("cli table: negative iterations and the last ones below INT64_MAX") {
+  const lrsched::any_schedule s = lrsched::parse("linear(1, 2, 10) | warmup(0, 4)");
+  const auto before = entries_via_c("linear(1, 2, 10) | warmup(0, 4)", "--count 9 --from -5 --stride 2", "double", "%.17g");
+  REQUIRE(before.size() == 9);
+  for (std::size_t k = 0; k < before.size(); ++k) CHECK(before[k] == printed("%.17g", s(-5 + 2 * static_cast<std::int64_t>(k))));
+  const auto last = entries_via_c("cosine(0, 1, 10)", "--count 2 --from -9223372036854775807 --stride 9223372036854775807",
+                                  "double", "%.17g");
+  REQUIRE(last.size() == 2);  // iterations -INT64_MAX and 0: cosine's first value, then its end
+  CHECK(last[0] == "1");
+  CHECK(last[1] == "1");
+  const auto widest = entries_via_c("linear(1, 2, 10)", "--count 3 --from -9223372036854775808 --stride 9223372036854775807",
+                                    "double", "%.17g");
+  REQUIRE(widest.size() == 3);  // iterations INT64_MIN, -1 and INT64_MAX - 1
+  CHECK(widest[0] == "1");
+  CHECK(widest[1] == "1");
+  CHECK(widest[2] == "2");
+  // The interpolation error of a table that far apart would take hours to walk: the comment says so instead.
+  const result far = shell(std::string(LRSCHED_CLI) + " table 'cosine(0, 1, 10)' --count 3 --stride 1000000000");
+  REQUIRE(far.status == 0);
+  CHECK(far.out.find(" *   worst error of linear interpolation between entries: not computed (the table covers more "
+                     "than 1000000000 iterations)\n") != std::string::npos);
+  const result near = shell(std::string(LRSCHED_CLI) + " table 'linear(0, 1, 4)' --count 3 --stride 2");
+  CHECK(near.out.find(" *   worst error of linear interpolation between entries, over every iteration covered: ") !=
+        std::string::npos);
+}
+
 TEST_CASE("cli table: the comment holds the expression, the range, the type and the interpolation error") {
   const result r = shell(std::string(LRSCHED_CLI) + " table 'linear(0, 1, 100)' --count 11 --stride 10 --name ramp");
   REQUIRE(r.status == 0);
@@ -107,6 +133,17 @@ TEST_CASE("cli table: bad usage exits 2 and says what is wrong") {
       {"table 'cosine(0, 1, 10)' --count 5 --name 9lives", "--name must be a C identifier, got '9lives'"},
       {"table 'cosine(0, 2, 10)' --count 5 --type q15", "the learning rate at iteration 0 is 2, which does not fit"},
       {"table 'cosine(0, 1, 10)' --count 5 --from 9223372036854775807 --stride 2", "the table's last iteration would exceed"},
+      {"table 'cosine(0, 1, 10)' --count 4 --from -9223372036854775808 --stride 9223372036854775807",
+       "the table's last iteration would exceed"},
+      // 1e39 has no float: `inf.0f` would not be C
+      {"table 'constant(1e39)' --count 2",
+       "the learning rate at iteration 0 is 1e+39, which does not fit in the table's type (float)"},
+      {"table 'constant(-1e39)' --count 2 --type float",
+       "the learning rate at iteration 0 is -1e+39, which does not fit in the table's type (float)"},
+      {"table 'cosine(0, 1, 10)' --count 5 --name int", "--name must be a C identifier that is not a keyword of C or C++, got 'int'"},
+      {"table 'cosine(0, 1, 10)' --count 5 --name class", "--name must be a C identifier that is not a keyword of C or C++, got 'class'"},
+      {"table 'cosine(0, 1, 10)' --count 5 --name _lr", "--name must be a C identifier that is not reserved"},
+      {"table 'cosine(0, 1, 10)' --count 5 --name lr__x", "--name must be a C identifier that is not reserved"},
   };
   for (const auto& c : cases) {
     INFO(std::string(c.args));

@@ -119,4 +119,47 @@ TEST_CASE("cli usage: the range of check is limited, so that a mistyped --to is 
   const auto r = run("check 'cosine(1, 2, 10)' --to 100000000000");
   CHECK(r.status == 2);
   CHECK(r.err.rfind("lrsched: error: check covers at most 1000000000 iterations, got 100000000001", 0) == 0);
+  // the count of the whole int64 range does not fit in 64 bits
+  const auto widest = run("check 'cosine(1, 2, 10)' --from -9223372036854775808 --to 9223372036854775807");
+  CHECK(widest.status == 2);
+  CHECK(widest.err.rfind("lrsched: error: check covers at most 1000000000 iterations, got 18446744073709551616", 0) == 0);
+  const auto just_over = run("check 'cosine(1, 2, 10)' --from -1 --to 999999999");
+  CHECK(just_over.status == 2);
+  CHECK(just_over.err.rfind("lrsched: error: check covers at most 1000000000 iterations, got 1000000001 (", 0) == 0);
+}
+
+TEST_CASE("cli usage: an expression may start with '-', and -- ends the options") {
+  const struct {
+    const char* args;
+    const char* out;
+  } cases[] = {
+      {"eval '-cosine(1, 2, 3)' --to 1 --format plain", "0 -2\n1 -1.75\n"},
+      {"eval '-(1)' --to 0 --format plain", "0 -1\n"},
+      {"eval -.5 --to 0 --format plain", "0 -0.5\n"},
+      {"eval --to 0 --format plain -- -.5", "0 -0.5\n"},
+      {"eval --to 0 --format plain -- -1e-3", "0 -0.001\n"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.args);
+    const auto r = run(c.args);
+    CHECK(r.status == 0);
+    CHECK(r.out == c.out);
+    CHECK(r.err.empty());
+  }
+  // after --, "--help" and "--to" are expressions (bad ones), not options
+  const auto help = run("eval --to 0 -- --help");
+  CHECK(help.status == 2);
+  CHECK(help.err.rfind("lrsched: error: column 3: unknown name 'help'", 0) == 0);
+  const auto second = run("eval -- 1 --to");
+  CHECK(second.status == 2);
+  CHECK(second.err == "lrsched: error: eval takes one expression, got a second: '--to'\n");
+}
+
+TEST_CASE("cli usage: check counts the values it walks in integers") {
+  const auto eight = run("check 'constant(1)' --to 7");
+  CHECK(eight.out.find("\niterations: 0..7 (8 values)\n") != std::string::npos);
+  const auto one = run("check 'constant(1)' --from -3 --to -3");
+  CHECK(one.out.find("\niterations: -3..-3 (1 value)\n") != std::string::npos);
+  const auto most = run("check 'constant(1)' --from 9223372036854775707 --to 9223372036854775807");
+  CHECK(most.out.find("(101 values)") != std::string::npos);
 }

@@ -24,7 +24,7 @@ namespace lrsched::cli {
 namespace {
 
 /// Longer ranges would run for minutes: a mistyped --to must not look like a hang.
-constexpr double max_iterations = 1e9;
+constexpr std::uint64_t max_iterations = 1'000'000'000;
 
 struct requirement {
   enum class kind { max_le, max_lt, min_ge, min_gt, finite, nonincreasing, nondecreasing, continuous };
@@ -264,8 +264,8 @@ int run_check(std::span<const std::string_view> args) {
   }
   if (!have_expr) throw usage_error("check needs an expression, e.g. lrsched check \"cosine(0.01, 2, 250)\"");
   range.check();
-  if (range.count() > max_iterations)
-    throw usage_error("check covers at most 1000000000 iterations, got " + number_text(range.count()) + " (--from " +
+  if (range.span() >= max_iterations)
+    throw usage_error("check covers at most 1000000000 iterations, got " + range.count_text() + " (--from " +
                       std::to_string(range.from) + " --to " + std::to_string(range.to) + ")");
 
   const any_schedule schedule = parse(expr);
@@ -279,7 +279,7 @@ int run_check(std::span<const std::string_view> args) {
 
   std::string out = "schedule: " + to_string(schedule) + "\n";
   out += "iterations: " + std::to_string(range.from) + ".." + std::to_string(range.to) + " (" +
-         number_text(range.count()) + (range.from == range.to ? " value)\n" : " values)\n");
+         range.count_text() + (range.from == range.to ? " value)\n" : " values)\n");
   if (r.have_finite) {
     out += "min: " + at(r.min, r.argmin) + "\n";
     out += "max: " + at(r.max, r.argmax) + "\n";

@@ -38,13 +38,24 @@ inline std::int64_t to_integer(std::string_view option, std::string_view text) {
   return value;
 }
 
-/// Walks `--name value` / `--name=value` options and positional arguments.
+/// `to - from` for `from <= to`, exact over the whole int64 range (the difference does not fit in int64).
+inline std::uint64_t distance(std::int64_t from, std::int64_t to) {
+  return static_cast<std::uint64_t>(to) - static_cast<std::uint64_t>(from);
+}
+
+/// Walks `--name value` / `--name=value` options and positional arguments. An option is `--name` or a dash and
+/// one letter (`-o`, `-h`); anything else, such as `-0.5` or `-cosine(1, 2, 3)`, is positional, and so is
+/// everything after `--`.
 class arguments {
  public:
   explicit arguments(std::span<const std::string_view> args) : args_(args) {}
-  bool done() const { return next_ >= args_.size(); }
+  /// True when no argument is left. Steps over the first `--`, which ends the options.
+  bool done() {
+    if (!options_ended_ && next_ < args_.size() && args_[next_] == "--") options_ended_ = true, ++next_;
+    return next_ >= args_.size();
+  }
   std::string_view peek() const { return args_[next_]; }
-  bool is_option() const { return peek().size() > 1 && peek()[0] == '-' && !is_number(peek()); }
+  bool is_option() const { return !options_ended_ && looks_like_option(peek()); }
   std::string_view take() { return args_[next_++]; }
   /// The option's name (`--from`) and its value, from `--from 5` or `--from=5`.
   std::pair<std::string_view, std::string_view> take_option(bool has_value) {
@@ -52,14 +63,19 @@ class arguments {
     if (!has_value) return {arg, {}};
     if (const auto eq = arg.find('='); eq != std::string_view::npos) return {arg.substr(0, eq), arg.substr(eq + 1)};
     // `--from --to 5` is a missing value, not the value "--to".
-    if (done() || is_option()) throw usage_error(std::string(arg) + " needs a value");
+    if (next_ >= args_.size() || looks_like_option(peek())) throw usage_error(std::string(arg) + " needs a value");
     return {arg, take()};
   }
 
  private:
-  static bool is_number(std::string_view s) { return s.size() > 1 && s[0] == '-' && s[1] >= '0' && s[1] <= '9'; }
+  static bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+  static bool looks_like_option(std::string_view s) {
+    if (s.size() > 2 && s[0] == '-' && s[1] == '-') return true;
+    return s.size() >= 2 && s[0] == '-' && is_letter(s[1]) && (s.size() == 2 || s[2] == '=');
+  }
   std::span<const std::string_view> args_;
   std::size_t next_ = 0;
+  bool options_ended_ = false;
 };
 
 /// The iterations a command covers, `--from A --to B` inclusive (defaults 0..1000, as `eval`).
@@ -76,8 +92,12 @@ struct iteration_range {
     if (from > to)
       throw usage_error("--from (" + std::to_string(from) + ") is after --to (" + std::to_string(to) + ")");
   }
-  /// B - A + 1, as a double: the count does not fit in int64 for the widest ranges.
-  double count() const { return static_cast<double>(to) - static_cast<double>(from) + 1.0; }
+  /// B - A: one less than the count, which does not fit in 64 bits for the widest range.
+  std::uint64_t span() const { return distance(from, to); }
+  /// B - A + 1 in decimal, also for the widest range (2^64).
+  std::string count_text() const {
+    return span() == UINT64_MAX ? std::string("18446744073709551616") : std::to_string(span() + 1);
+  }
 };
 
 /// A number in shortest round-trip form.

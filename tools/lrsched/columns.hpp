@@ -38,8 +38,8 @@ inline constexpr std::int64_t max_plot_iterations = 1'000'000'000;
 
 inline void check_plot_range(iteration_range range) {
   range.check();
-  if (range.count() > static_cast<double>(max_plot_iterations))
-    throw usage_error("plot covers at most 1000000000 iterations, got " + number_text(range.count()) + " (--from " +
+  if (range.span() >= static_cast<std::uint64_t>(max_plot_iterations))
+    throw usage_error("plot covers at most 1000000000 iterations, got " + range.count_text() + " (--from " +
                       std::to_string(range.from) + " --to " + std::to_string(range.to) + ")");
 }
 

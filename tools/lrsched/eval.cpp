@@ -50,7 +50,7 @@ int run_eval(std::span<const std::string_view> args) {
     if (format == "csv") out << i << ',' << lr << '\n';
     else if (format == "plain") out << i << ' ' << lr << '\n';
     else out << (i == from ? "" : ", ") << "[" << i << ", " << lr << "]";
-    if (to - i < step) break;  // no overflow near INT64_MAX
+    if (distance(i, to) < static_cast<std::uint64_t>(step)) break;  // i + step would pass `to` (or INT64_MAX)
   }
   if (format == "json") out << "]}\n";
   return 0;

@@ -73,7 +73,7 @@ constexpr command commands[] = {
      "iterations it covers, so jumps and peaks stay visible however long the range. Writes the SVG to FILE.svg,\n"
      "or to standard output.\n"
      "  --terminal  draws with Unicode braille characters instead, as wide as the terminal (the COLUMNS\n"
-     "              variable, else the terminal's width, else 80 columns)\n"
+     "              variable, else the terminal's width, else 80 columns; from 32 to 4096)\n"
      "\n"
      "examples:\n"
      "  lrsched plot \"cosine(0.01, 2, 250) | cyclical(length_decay=2, magnitude_decay=0.5)\" --to 2000 -o sgdr.svg\n"
@@ -109,6 +109,7 @@ int run(std::span<const std::string_view> args) {
     if (c.name != name) continue;
     const auto rest = args.subspan(1);
     for (std::string_view a : rest) {
+      if (a == "--") break;  // what follows is an expression, even "--help"
       if (a == "--help" || a == "-h") {
         std::fwrite(c.help.data(), 1, c.help.size(), stdout);
         return 0;

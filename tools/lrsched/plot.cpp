@@ -34,6 +34,30 @@ std::string xml_escaped(std::string_view text) {
   return out;
 }
 
+// Where `text` stops being printable UTF-8 (a malformed sequence, a control character, or a code point XML does
+// not allow), or npos. Such a title would make a malformed SVG, or send control sequences to the terminal.
+std::size_t unprintable_at(std::string_view text) {
+  for (std::size_t k = 0; k < text.size();) {
+    const auto byte = [&](std::size_t j) { return static_cast<unsigned char>(text[j]); };
+    const unsigned lead = byte(k);
+    const std::size_t length = lead < 0x80 ? 1 : (lead & 0xE0) == 0xC0 ? 2 : (lead & 0xF0) == 0xE0 ? 3
+                             : (lead & 0xF8) == 0xF0 ? 4 : 0;
+    if (length == 0 || k + length > text.size()) return k;
+    std::uint32_t code = length == 1 ? lead : lead & (0x7Fu >> length);
+    for (std::size_t j = 1; j < length; ++j) {
+      if ((byte(k + j) & 0xC0) != 0x80) return k;
+      code = code << 6 | (byte(k + j) & 0x3F);
+    }
+    constexpr std::uint32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};  // shorter forms are overlong
+    const bool control = code < 0x20 || (code >= 0x7F && code < 0xA0);
+    if (code < smallest[length] || code > 0x10FFFF || (code >= 0xD800 && code < 0xE000) || control ||
+        code == 0xFFFE || code == 0xFFFF)
+      return k;
+    k += length;
+  }
+  return std::string_view::npos;
+}
+
 std::string fixed(double x) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.2f", x);
@@ -91,18 +115,22 @@ std::string svg_plot(const std::vector<plotted>& series, iteration_range range, 
   }
   // The y axis: whole ticks around the values, about six of them; a flat line gets room around it.
   if (!any) lo = 0, hi = 1;
+  // (Kept finite near the largest double, and wide enough to divide for the smallest subnormal.)
+  const double largest = std::numeric_limits<double>::max();
   if (lo == hi) {
-    const double pad = lo == 0 ? 1 : std::fabs(lo) * 0.1;
-    lo -= pad, hi += pad;
+    const double pad = std::max(std::fabs(lo) * 0.1, lo == 0 ? 1.0 : 1e-300);
+    lo = std::max(lo - pad, -largest), hi = std::min(hi + pad, largest);
   }
-  const double y_step = nice_step(lo, hi, 6), largest = std::numeric_limits<double>::max();
+  const double y_step = nice_step(lo, hi, 6);
   const double y_lo = std::max(std::floor(lo / y_step) * y_step, -largest);
   const double y_hi = std::min(std::ceil(hi / y_step) * y_step, largest);
   const std::vector<std::string> heading = title_lines(title);
   const double top = 48 + title_line * static_cast<double>(heading.size() - 1), bottom = top + plot_height;
-  const double iterations = static_cast<double>(range.to) - static_cast<double>(range.from);
-  const auto x_of = [&](double i) {
-    return iterations == 0 ? (left + right) / 2 : left + (i - static_cast<double>(range.from)) / iterations * (right - left);
+  // From the exact integer distances: near INT64_MAX doubles of the iterations themselves would collapse.
+  const double iterations = static_cast<double>(range.span());
+  const auto x_of = [&](std::int64_t i) {
+    return iterations == 0 ? (left + right) / 2
+                           : left + static_cast<double>(distance(range.from, i)) / iterations * (right - left);
   };
   const auto y_of = [&](double v) { return bottom - fraction_of(v, y_lo, y_hi) * (bottom - top); };
 
@@ -141,12 +169,12 @@ std::string svg_plot(const std::vector<plotted>& series, iteration_range range, 
     if (ticks) tick += step;
   }
   for (; ticks && tick <= range.to; tick += step) {
-    const double x = x_of(static_cast<double>(tick));
+    const double x = x_of(tick);
     svg += "<line class=\"xtick\" x1=\"" + fixed(x) + "\" y1=\"" + fixed(bottom) + "\" x2=\"" + fixed(x) + "\" y2=\"" +
            fixed(bottom + 5) + "\" stroke=\"black\"/>\n";
     svg += "<text class=\"xtick-label\" x=\"" + fixed(x) + "\" y=\"" + fixed(bottom + 18) +
            "\" text-anchor=\"middle\" font-size=\"11\">" + std::to_string(tick) + "</text>\n";
-    if (range.to - tick < step) break;  // no overflow near INT64_MAX
+    if (distance(tick, range.to) < static_cast<std::uint64_t>(step)) break;  // tick + step would pass `to`
   }
   svg += "<rect class=\"frame\" x=\"" + fixed(left) + "\" y=\"" + fixed(top) + "\" width=\"" + fixed(right - left) +
          "\" height=\"" + fixed(bottom - top) + "\" fill=\"none\" stroke=\"black\"/>\n";
@@ -163,8 +191,8 @@ std::string svg_plot(const std::vector<plotted>& series, iteration_range range, 
     for (const column& c : reduced[s]) {
       if (c.empty) continue;
       const bool min_first = c.at_min <= c.at_max;
-      const double a_i = static_cast<double>(min_first ? c.at_min : c.at_max), a_v = min_first ? c.min : c.max;
-      const double b_i = static_cast<double>(min_first ? c.at_max : c.at_min), b_v = min_first ? c.max : c.min;
+      const std::int64_t a_i = min_first ? c.at_min : c.at_max, b_i = min_first ? c.at_max : c.at_min;
+      const double a_v = min_first ? c.min : c.max, b_v = min_first ? c.max : c.min;
       svg += (first ? "" : " ") + fixed(x_of(a_i)) + "," + fixed(y_of(a_v));
       if (c.at_min != c.at_max) svg += " " + fixed(x_of(b_i)) + "," + fixed(y_of(b_v));
       first = false;
@@ -210,6 +238,9 @@ int run_plot(std::span<const std::string_view> args) {
   if (exprs.empty()) throw usage_error("plot needs an expression, e.g. lrsched plot \"cosine(0.01, 2, 250)\"");
   check_plot_range(range);
   if (terminal && !output.empty()) throw usage_error("plot: --terminal draws on standard output; it takes no -o");
+  if (const std::size_t at = unprintable_at(title); at != std::string_view::npos)
+    throw usage_error("--title must be printable UTF-8 text, without control characters; byte " + std::to_string(at + 1) +
+                      " is not");
 
   std::vector<plotted> series;
   for (std::string_view e : exprs) {

@@ -32,7 +32,7 @@ void for_each_chunk(const any_schedule& s, iteration_range range, F&& f) {
   std::vector<double> buffer(chunk_size);
   for (std::int64_t first = range.from;;) {
     // Unsigned: to - first does not fit in int64 for the widest ranges.
-    const std::uint64_t rest = static_cast<std::uint64_t>(range.to) - static_cast<std::uint64_t>(first);
+    const std::uint64_t rest = distance(first, range.to);
     const std::size_t count = rest < chunk_size - 1 ? static_cast<std::size_t>(rest) + 1 : chunk_size;
     const std::span<double> values(buffer.data(), count);
     fill(s, values, first);

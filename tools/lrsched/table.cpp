@@ -2,6 +2,7 @@
 #include <cstdint>
 #include <cstdio>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,11 +15,31 @@
 namespace lrsched::cli {
 namespace {
 
-bool is_c_identifier(std::string_view s) {
-  if (s.empty() || (s[0] >= '0' && s[0] <= '9')) return false;
+// The header is valid C99 and C++: the table's name must be neither language's keyword.
+constexpr std::string_view keywords[] = {
+    "_Alignas", "_Alignof", "_Atomic", "_Bool", "_Complex", "_Generic", "_Imaginary", "_Noreturn", "_Static_assert",
+    "_Thread_local", "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool", "break", "case",
+    "catch", "char", "char8_t", "char16_t", "char32_t", "class", "co_await", "co_return", "co_yield", "compl",
+    "concept", "const", "consteval", "constexpr", "constinit", "const_cast", "continue", "decltype", "default",
+    "delete", "do", "double", "dynamic_cast", "else", "enum", "explicit", "export", "extern", "false", "float", "for",
+    "friend", "goto", "if", "inline", "int", "long", "mutable", "namespace", "new", "noexcept", "not", "not_eq",
+    "nullptr", "operator", "or", "or_eq", "private", "protected", "public", "register", "reinterpret_cast",
+    "requires", "restrict", "return", "short", "signed", "sizeof", "static", "static_assert", "static_cast", "struct",
+    "switch", "template", "this", "thread_local", "throw", "true", "try", "typedef", "typeid", "typename", "typeof",
+    "typeof_unqual", "union", "unsigned", "using", "virtual", "void", "volatile", "wchar_t", "while", "xor", "xor_eq"};
+
+// Why `s` cannot name the table, or empty when it can.
+std::string bad_name(std::string_view s) {
+  if (s.empty() || (s[0] >= '0' && s[0] <= '9')) return "a C identifier";
   for (char c : s)
-    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_')) return false;
-  return true;
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'))
+      return "a C identifier";
+  for (std::string_view k : keywords)
+    if (s == k) return "a C identifier that is not a keyword of C or C++";
+  // Reserved for the implementation at file scope in C, and anywhere in C++ with "__".
+  if (s[0] == '_' || s.find("__") != std::string_view::npos)
+    return "a C identifier that is not reserved (no leading _, no __)";
+  return {};
 }
 
 std::string shortest(double x) {
@@ -32,23 +53,30 @@ std::string shortest(float x) {
   return s + "f";
 }
 
-// The entries as C literals, and the worst interpolation error of the entries as stored.
+// The interpolation error walks every iteration the table covers: beyond this many it is not computed, so
+// that a table of a few entries far apart is written at once (as check and plot, it would otherwise run for
+// hours).
+constexpr std::uint64_t max_error_iterations = 1'000'000'000;
+
+// The entries as C literals, and the worst interpolation error of the entries as stored (none when the table
+// covers more than max_error_iterations).
 template <class T>
 std::vector<std::string> literals(const any_schedule& s, std::int64_t first, std::int64_t stride, std::size_t count,
-                                  double& worst_error) {
+                                  std::string_view type_name, std::optional<double>& worst_error) {
   std::vector<T> entries;
   entries.reserve(count);
   for (std::size_t k = 0; k < count; ++k) {
-    const std::int64_t i = first + static_cast<std::int64_t>(k) * stride;
+    const std::int64_t i = detail::strided_iteration(first, k, stride);
     const double value = s(i);
     try {
       entries.push_back(detail::entry_from<T>(value));
     } catch (const invalid_schedule&) {
       throw usage_error("the learning rate at iteration " + std::to_string(i) + " is " + shortest(value) +
-                        ", which does not fit in the table's fixed-point type");
+                        ", which does not fit in the table's type (" + std::string(type_name) + ")");
     }
   }
-  worst_error = max_interpolation_error(s, entries, first, stride);
+  if ((count - 1) <= max_error_iterations / static_cast<std::uint64_t>(stride))
+    worst_error = max_interpolation_error(s, entries, first, stride);
   std::vector<std::string> out;
   out.reserve(count);
   for (const T& e : entries) {
@@ -88,24 +116,26 @@ int run_table(std::span<const std::string_view> args) {
   if (count < 1) throw usage_error("--count must be >= 1, got " + std::to_string(count));
   if (count > 100'000'000) throw usage_error("--count must be at most 100000000, got " + std::to_string(count));
   if (stride < 1) throw usage_error("--stride must be >= 1, got " + std::to_string(stride));
-  if ((std::numeric_limits<std::int64_t>::max() - first) / stride < count - 1)
+  if (distance(first, std::numeric_limits<std::int64_t>::max()) / static_cast<std::uint64_t>(stride) <
+      static_cast<std::uint64_t>(count - 1))
     throw usage_error("the table's last iteration would exceed " + std::to_string(std::numeric_limits<std::int64_t>::max()));
-  if (!is_c_identifier(name)) throw usage_error("--name must be a C identifier, got '" + std::string(name) + "'");
+  if (const std::string need = bad_name(name); !need.empty())
+    throw usage_error("--name must be " + need + ", got '" + std::string(name) + "'");
 
   const any_schedule schedule = parse(expr);
   const auto n = static_cast<std::size_t>(count);
-  double worst = 0;
+  std::optional<double> worst;
   std::vector<std::string> values;
   std::string c_type, meaning;
-  if (type == "float") values = literals<float>(schedule, first, stride, n, worst), c_type = "float";
-  else if (type == "double") values = literals<double>(schedule, first, stride, n, worst), c_type = "double";
-  else if (type == "q15") values = literals<q15>(schedule, first, stride, n, worst), c_type = "int16_t", meaning = " (Q1.15: value = entry / 32768.0)";
-  else if (type == "q31") values = literals<q31>(schedule, first, stride, n, worst), c_type = "int32_t", meaning = " (Q1.31: value = entry / 2147483648.0)";
+  if (type == "float") values = literals<float>(schedule, first, stride, n, type, worst), c_type = "float";
+  else if (type == "double") values = literals<double>(schedule, first, stride, n, type, worst), c_type = "double";
+  else if (type == "q15") values = literals<q15>(schedule, first, stride, n, type, worst), c_type = "int16_t", meaning = " (Q1.15: value = entry / 32768.0)";
+  else if (type == "q31") values = literals<q31>(schedule, first, stride, n, type, worst), c_type = "int32_t", meaning = " (Q1.31: value = entry / 2147483648.0)";
   else throw usage_error("--type must be float, double, q15 or q31, got '" + std::string(type) + "'");
 
   std::string guard;
   for (char c : name) guard += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
-  const std::int64_t last = first + (count - 1) * stride;
+  const std::int64_t last = detail::strided_iteration(first, static_cast<std::uint64_t>(count - 1), stride);
   std::string h;
   h += "/* " + std::string(name) + ".h - generated by `lrsched table`; do not edit.\n *\n";
   h += " *   schedule: " + to_string(schedule) + "\n";
@@ -113,8 +143,12 @@ int run_table(std::span<const std::string_view> args) {
        std::to_string(first) + " + k * " + std::to_string(stride) + " (" + std::to_string(first) + " .. " +
        std::to_string(last) + ")\n";
   h += " *   type:     " + c_type + meaning + "\n";
-  h += " *   worst error of linear interpolation between entries, over every iteration covered: " + shortest(worst) +
-       "\n */\n";
+  if (worst)
+    h += " *   worst error of linear interpolation between entries, over every iteration covered: " + shortest(*worst) +
+         "\n */\n";
+  else
+    h += " *   worst error of linear interpolation between entries: not computed (the table covers more than " +
+         std::to_string(max_error_iterations) + " iterations)\n */\n";
   h += "#ifndef " + guard + "_H\n#define " + guard + "_H\n\n";
   if (c_type != "float" && c_type != "double") h += "#include <stdint.h>\n\n";
   h += "#define " + guard + "_COUNT " + std::to_string(count) + "\n";

@@ -19,6 +19,7 @@ namespace lrsched::cli {
 namespace {
 
 constexpr int text_rows = 16, dot_rows = 4 * text_rows, narrowest = 32;  // a label is at most 11 wide
+constexpr int widest = 4096;  // COLUMNS beyond it would only cost memory: no terminal is that wide
 
 // The dots of a braille cell: bit of the dot at column dx (0, 1) and row dy (0 .. 3) of the cell.
 constexpr unsigned dot_bit[2][4] = {{0x01, 0x02, 0x04, 0x40}, {0x08, 0x10, 0x20, 0x80}};
@@ -72,7 +73,7 @@ int terminal_width() {
 
 std::string terminal_plot(const std::vector<plotted>& series, iteration_range range, const std::string& title,
                           int columns) {
-  columns = std::max(columns, narrowest);
+  columns = std::clamp(columns, narrowest, widest);
   // The y range: exactly the values' min and max, labelled on the top and bottom rows. The labels' width
   // decides how many cells are left for the plot, so a first pass finds the extremes (one column each).
   bool any = false;
@@ -91,7 +92,7 @@ std::string terminal_plot(const std::vector<plotted>& series, iteration_range ra
   for (const plotted& p : series) reduced.push_back(reduce_to_columns(p.schedule, range, dots));
 
   std::vector<unsigned> grid(cells * text_rows, 0);
-  const double iterations = static_cast<double>(range.to) - static_cast<double>(range.from);
+  const double iterations = static_cast<double>(range.span());  // exact distances, as in the SVG
   const auto row_of = [&](double v) {
     if (hi == lo) return dot_rows / 2;
     return static_cast<int>(std::lround((1 - fraction_of(v, lo, hi)) * (dot_rows - 1)));
@@ -99,7 +100,7 @@ std::string terminal_plot(const std::vector<plotted>& series, iteration_range ra
   const auto dot_of = [&](std::int64_t i) {
     if (iterations == 0) return static_cast<std::size_t>(dots / 2);
     return static_cast<std::size_t>(
-        std::lround((static_cast<double>(i) - static_cast<double>(range.from)) / iterations * static_cast<double>(dots - 1)));
+        std::lround(static_cast<double>(distance(range.from, i)) / iterations * static_cast<double>(dots - 1)));
   };
   const auto set = [&](std::size_t x, int y) {
     grid[static_cast<std::size_t>(y / 4) * cells + x / 2] |= dot_bit[x % 2][y % 4];
