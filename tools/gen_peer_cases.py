@@ -18,8 +18,9 @@ inclusive iteration range) and values. The files are committed; the tests never 
 
     /usr/bin/python3 tools/gen_peer_cases.py [--check path/to/lrsched]
 
---check evaluates every expr with the given `lrsched` binary and reports, per case, the largest deviation
-against SPEC's tolerance |got - want| <= 1e-12 + 1e-9 |want|; it never changes the data.
+--check evaluates every committed case (tests/peers/*.jsonl, read as they are: nothing is regenerated or
+written, and PyTorch is not needed) with the given `lrsched` binary and reports, per case, the largest deviation
+against SPEC's tolerance |got - want| <= 1e-12 + 1e-9 |want|.
 """
 import bisect
 import json
@@ -966,7 +967,18 @@ def check(cli):
     return bad == 0
 
 
+def load_committed():
+    """The committed cases, as main() wrote them: --check needs neither PyTorch nor a rewrite."""
+    for path in sorted(OUT.glob("*.jsonl")):
+        cases[path.stem] = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--check":
+        load_committed()
+        sys.exit(0 if check(sys.argv[2]) else 1)
+    if len(sys.argv) != 1:
+        sys.exit("usage: /usr/bin/python3 tools/gen_peer_cases.py [--check path/to/lrsched]")
     torch_cases()
     optax_cases()
     keras_cases()
@@ -980,8 +992,6 @@ def main():
         assert len(ids) == len(set(ids)), peer
         (OUT / f"{peer}.jsonl").write_text("".join(json.dumps(c) + "\n" for c in items))
         print(f"wrote tests/peers/{peer}.jsonl: {len(items)} cases")
-    if len(sys.argv) == 3 and sys.argv[1] == "--check":
-        sys.exit(0 if check(sys.argv[2]) else 1)
 
 
 if __name__ == "__main__":

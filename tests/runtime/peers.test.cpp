@@ -153,3 +153,28 @@ TEST_CASE("peers: every case is finite far past the peer's horizon") {
     for (std::int64_t i : {c.last + 1, c.last * 10, std::int64_t{1} << 40, INT64_MAX}) CHECK(std::isfinite(s(i)));
   }
 }
+
+TEST_CASE("peers: factor with base_lr below stop_factor_lr keeps base_lr until MXNet's first multiplication") {
+  // MXNet's FactorScheduler.__call__, transcribed (python/mxnet/lr_scheduler.py, 1.x): the floor applies
+  // only after a multiplication, so SPEC's max(base_lr * factor^k, stop_factor_lr) differs for k = 0.
+  struct mxnet_factor {
+    std::int64_t step, count = 0;
+    double factor, stop_factor_lr, base_lr;
+    double operator()(std::int64_t n) {
+      while (n > count + step) {
+        count += step;
+        base_lr *= factor;
+        if (base_lr < stop_factor_lr) base_lr = stop_factor_lr;
+      }
+      return base_lr;
+    }
+  };
+  for (const double base : {0.005, 0.1}) {
+    INFO(base);
+    mxnet_factor peer{10, 0, 0.5, 0.01, base};
+    const auto s = factor(base, 10, 0.5, 0.01);
+    for (std::int64_t i = 0; i <= 100; ++i) CHECK(s(i) == peer(i));
+  }
+  CHECK(factor(0.005, 10, 0.5, 0.01)(10) == 0.005);  // below the floor, as given
+  CHECK(factor(0.005, 10, 0.5, 0.01)(11) == 0.01);
+}
