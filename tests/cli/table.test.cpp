@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <cstdint>
 #include <cstdio>
@@ -34,7 +35,11 @@ result shell(const std::string& command) {
 // Writes the header with lrsched table, compiles a C99 program that prints every entry, runs it.
 std::vector<std::string> entries_via_c(const std::string& expr, const std::string& options, const std::string& type,
                                        const std::string& format) {
-  const std::string dir = std::string(LRSCHED_TEST_TMP) + "/table-" + type;
+  // One folder per process and call: ctest runs the test cases in parallel, and two writing and running the
+  // same program would collide ("Text file busy").
+  static int calls = 0;
+  const std::string dir = std::string(LRSCHED_TEST_TMP) + "/table-" + type + "-" + std::to_string(getpid()) + "-" +
+                          std::to_string(++calls);
   REQUIRE(shell("mkdir -p " + dir).status == 0);
   const result made = shell(std::string(LRSCHED_CLI) + " table '" + expr + "' " + options + " --type " + type +
                             " --name lr -o " + dir + "/lr.h");
@@ -52,6 +57,7 @@ std::vector<std::string> entries_via_c(const std::string& expr, const std::strin
   std::vector<std::string> lines;
   std::istringstream in(ran.out);
   for (std::string line; std::getline(in, line);) lines.push_back(line);
+  shell("rm -rf " + dir);
   return lines;
 }
 
