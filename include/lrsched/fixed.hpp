@@ -50,6 +50,10 @@ struct is_fixed : std::false_type {};
 template <class Int, int FracBits>
 struct is_fixed<fixed<Int, FracBits>> : std::true_type {};
 
+/// The largest float, as a double constant: no call per table entry in constant evaluation, where each one
+/// counts against the compilers' limits.
+inline constexpr double float_max = static_cast<double>(std::numeric_limits<float>::max());
+
 /// A schedule's double as a table entry of type T: double as is, float rounded, fixed rounded to nearest.
 /// A value beyond the largest float is an error, as for fixed: converting it would be undefined behaviour.
 template <class T>
@@ -57,10 +61,9 @@ constexpr T entry_from(double x) {
   if constexpr (is_fixed<T>::value) {
     return T::from(x);
   } else {
+    // require(false, ...) only on the failing path: a compile-time diagnostic shows its message.
     if constexpr (std::is_same_v<T, float>)
-      detail::require(x >= -static_cast<double>(std::numeric_limits<T>::max()) &&
-                          x <= static_cast<double>(std::numeric_limits<T>::max()),
-                      "table: value does not fit in float");
+      if (x > float_max || x < -float_max) detail::require(false, "table: value does not fit in float");
     return static_cast<T>(x);
   }
 }
