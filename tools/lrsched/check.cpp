@@ -23,8 +23,6 @@
 namespace lrsched::cli {
 namespace {
 
-/// Longer ranges would run for minutes: a mistyped --to must not look like a hang.
-constexpr std::uint64_t max_iterations = 1'000'000'000;
 
 struct requirement {
   enum class kind { max_le, max_lt, min_ge, min_gt, finite, nonincreasing, nondecreasing, continuous };
@@ -264,7 +262,7 @@ int run_check(std::span<const std::string_view> args) {
   }
   if (!have_expr) throw usage_error("check needs an expression, e.g. lrsched check \"cosine(0.01, 2, 250)\"");
   range.check();
-  if (range.span() >= max_iterations)
+  if (range.span() >= max_walked_iterations)
     throw usage_error("check covers at most 1000000000 iterations, got " + range.count_text() + " (--from " +
                       std::to_string(range.from) + " --to " + std::to_string(range.to) + ")");
 

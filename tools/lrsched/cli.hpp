@@ -78,6 +78,10 @@ class arguments {
   bool options_ended_ = false;
 };
 
+/// The most iterations a command walks one by one (`check`, `plot`, `table`'s interpolation error): longer ranges
+/// would run for minutes, and a mistyped --to must not look like a hang.
+inline constexpr std::uint64_t max_walked_iterations = 1'000'000'000;
+
 /// The iterations a command covers, `--from A --to B` inclusive (defaults 0..1000, as `eval`).
 struct iteration_range {
   std::int64_t from = 0, to = 1000;

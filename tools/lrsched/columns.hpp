@@ -33,12 +33,9 @@ struct column {
   }
 };
 
-/// Plots cover at most this many iterations, so that a mistyped --to is an error and not a hang.
-inline constexpr std::int64_t max_plot_iterations = 1'000'000'000;
-
 inline void check_plot_range(iteration_range range) {
   range.check();
-  if (range.span() >= static_cast<std::uint64_t>(max_plot_iterations))
+  if (range.span() >= max_walked_iterations)
     throw usage_error("plot covers at most 1000000000 iterations, got " + range.count_text() + " (--from " +
                       std::to_string(range.from) + " --to " + std::to_string(range.to) + ")");
 }

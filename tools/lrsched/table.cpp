@@ -53,13 +53,9 @@ std::string shortest(float x) {
   return s + "f";
 }
 
-// The interpolation error walks every iteration the table covers: beyond this many it is not computed, so
-// that a table of a few entries far apart is written at once (as check and plot, it would otherwise run for
-// hours).
-constexpr std::uint64_t max_error_iterations = 1'000'000'000;
-
-// The entries as C literals, and the worst interpolation error of the entries as stored (none when the table
-// covers more than max_error_iterations).
+// The entries as C literals, and the worst interpolation error of the entries as stored. That error walks every
+// iteration the table covers: none when they are more than max_walked_iterations, so that a table of a few
+// entries far apart is written at once.
 template <class T>
 std::vector<std::string> literals(const any_schedule& s, std::int64_t first, std::int64_t stride, std::size_t count,
                                   std::string_view type_name, std::optional<double>& worst_error) {
@@ -75,7 +71,7 @@ std::vector<std::string> literals(const any_schedule& s, std::int64_t first, std
                         ", which does not fit in the table's type (" + std::string(type_name) + ")");
     }
   }
-  if ((count - 1) <= max_error_iterations / static_cast<std::uint64_t>(stride))
+  if ((count - 1) <= max_walked_iterations / static_cast<std::uint64_t>(stride))
     worst_error = max_interpolation_error(s, entries, first, stride);
   std::vector<std::string> out;
   out.reserve(count);
@@ -148,7 +144,7 @@ int run_table(std::span<const std::string_view> args) {
          "\n */\n";
   else
     h += " *   worst error of linear interpolation between entries: not computed (the table covers more than " +
-         std::to_string(max_error_iterations) + " iterations)\n */\n";
+         std::to_string(max_walked_iterations) + " iterations)\n */\n";
   h += "#ifndef " + guard + "_H\n#define " + guard + "_H\n\n";
   if (c_type != "float" && c_type != "double") h += "#include <stdint.h>\n\n";
   h += "#define " + guard + "_COUNT " + std::to_string(count) + "\n";
@@ -166,10 +162,7 @@ int run_table(std::span<const std::string_view> args) {
   if (output.empty()) {
     std::fwrite(h.data(), 1, h.size(), stdout);
   } else {
-    std::FILE* f = std::fopen(std::string(output).c_str(), "wb");
-    if (!f) throw usage_error("cannot write '" + std::string(output) + "'");
-    const bool ok = std::fwrite(h.data(), 1, h.size(), f) == h.size();
-    if (std::fclose(f) != 0 || !ok) throw usage_error("cannot write '" + std::string(output) + "'");
+    write_file(output, h);
   }
   return 0;
 }
