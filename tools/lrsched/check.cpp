@@ -23,7 +23,6 @@
 namespace lrsched::cli {
 namespace {
 
-
 struct requirement {
   enum class kind { max_le, max_lt, min_ge, min_gt, finite, nonincreasing, nondecreasing, continuous };
   std::string text;
@@ -261,10 +260,7 @@ int run_check(std::span<const std::string_view> args) {
     else throw usage_error("check: unknown option '" + std::string(option) + "' (see lrsched check --help)");
   }
   if (!have_expr) throw usage_error("check needs an expression, e.g. lrsched check \"cosine(0.01, 2, 250)\"");
-  range.check();
-  if (range.span() >= max_walked_iterations)
-    throw usage_error("check covers at most 1000000000 iterations, got " + range.count_text() + " (--from " +
-                      std::to_string(range.from) + " --to " + std::to_string(range.to) + ")");
+  range.check_walkable("check");
 
   const any_schedule schedule = parse(expr);
   report r;

@@ -96,6 +96,14 @@ struct iteration_range {
     if (from > to)
       throw usage_error("--from (" + std::to_string(from) + ") is after --to (" + std::to_string(to) + ")");
   }
+  /// check(), and at most max_walked_iterations, for a command that walks the range one iteration at a time.
+  void check_walkable(std::string_view command) const {
+    check();
+    if (span() >= max_walked_iterations)
+      throw usage_error(std::string(command) + " covers at most " + std::to_string(max_walked_iterations) +
+                        " iterations, got " + count_text() + " (--from " + std::to_string(from) + " --to " +
+                        std::to_string(to) + ")");
+  }
   /// B - A: one less than the count, which does not fit in 64 bits for the widest range.
   std::uint64_t span() const { return distance(from, to); }
   /// B - A + 1 in decimal, also for the widest range (2^64).

@@ -33,18 +33,11 @@ struct column {
   }
 };
 
-inline void check_plot_range(iteration_range range) {
-  range.check();
-  if (range.span() >= max_walked_iterations)
-    throw usage_error("plot covers at most 1000000000 iterations, got " + range.count_text() + " (--from " +
-                      std::to_string(range.from) + " --to " + std::to_string(range.to) + ")");
-}
-
 /// Column c holds the iterations i with (i - from) * count / n == c, n = to - from + 1: at most `count`
 /// columns, fewer when the range is shorter. Each column's min and max come from the library's argmin and
 /// argmax over the part of a chunk that falls in it.
 inline std::vector<column> reduce_to_columns(const any_schedule& s, iteration_range range, std::size_t count) {
-  const std::int64_t n = range.to - range.from + 1;  // check_plot_range keeps this small
+  const std::int64_t n = range.to - range.from + 1;  // the caller's check_walkable keeps this small
   if (static_cast<std::int64_t>(count) > n) count = static_cast<std::size_t>(n);
   std::vector<column> columns(count);
   const auto c = static_cast<std::int64_t>(count);

@@ -236,7 +236,7 @@ int run_plot(std::span<const std::string_view> args) {
     else throw usage_error("plot: unknown option '" + std::string(option) + "' (see lrsched plot --help)");
   }
   if (exprs.empty()) throw usage_error("plot needs an expression, e.g. lrsched plot \"cosine(0.01, 2, 250)\"");
-  check_plot_range(range);
+  range.check_walkable("plot");
   if (terminal && !output.empty()) throw usage_error("plot: --terminal draws on standard output; it takes no -o");
   if (const std::size_t at = unprintable_at(title); at != std::string_view::npos)
     throw usage_error("--title must be printable UTF-8 text, without control characters; byte " + std::to_string(at + 1) +
