@@ -61,9 +61,10 @@ constexpr T entry_from(double x) {
   if constexpr (is_fixed<T>::value) {
     return T::from(x);
   } else {
-    // require(false, ...) only on the failing path: a compile-time diagnostic shows its message.
+    // require(false, ...) only on the failing path: a compile-time diagnostic shows its message. Written as
+    // "not within", so that a NaN is refused too.
     if constexpr (std::is_same_v<T, float>)
-      if (x > float_max || x < -float_max) detail::require(false, "table: value does not fit in float");
+      if (!(x >= -float_max && x <= float_max)) detail::require(false, "table: value does not fit in float");
     return static_cast<T>(x);
   }
 }
