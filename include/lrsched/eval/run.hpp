@@ -81,6 +81,14 @@ constexpr void fill_lanes(double* out, iteration_run run, F&& formula) {
     lanes x{};
     for (int j = 0; j < lane_count; ++j) x[j] = x0 + static_cast<double>(j) * dx;
     const double step = static_cast<double>(lane_count) * dx;
+    // Two vectors a turn, each advanced by its own addition: one chain of `x += step` would make every
+    // vector wait for the previous addition's latency (the iterations are integers below 2^53: exact).
+    lanes x_next = x + step;
+    for (; k + 2 * lane_count <= run.n; k += 2 * lane_count, x += 2 * step, x_next += 2 * step) {
+      const lanes y = formula(x), y_next = formula(x_next);
+      __builtin_memcpy(out + k, &y, sizeof y);
+      __builtin_memcpy(out + k + lane_count, &y_next, sizeof y_next);
+    }
     for (; k + lane_count <= run.n; k += lane_count, x += step) {
       const lanes y = formula(x);
       __builtin_memcpy(out + k, &y, sizeof y);
@@ -171,23 +179,35 @@ struct run_rule<cosine_schedule> {
   // own unit is exact only to ~1.7e-16 in absolute terms, so the relative 2^-30 of iteration_run::single
   // (9.3e-10) holds where min_lr >= 2^-21 (max_lr - min_lr) and nothing cancels (min_lr and the range >= 0):
   // the caller checks that, as it checks that d and the iterations are exact in double.
+  //
+  // The polynomials run on the integer m (n, or d - n for the sine) instead of w = m / 2d, with w's powers and
+  // sqrt(range) folded into the coefficients once per segment: h * sqrt(range) = r + m^2 P(m^2) (cosine) or
+  // m (r pi / 2d + m^2 Q(m^2)) (sine), and the value is that squared plus min_lr: 7 and 8 multiplications or
+  // fused ones an entry instead of 9 and 10. The scaled coefficients stay normal doubles (the caller keeps
+  // d < 2^26 and the range 0 or above 2^-600), so they carry a few double ulp, far inside 2^-30.
   static void fill_float_accurate(const cosine_schedule& s, double* out, iteration_run run) {
-    const double dd = static_cast<double>(s.cycle_length), range = saturate(s.max_lr - s.min_lr), over_2d = 1 / (dd + dd);
-    const auto half_cos = [&](auto n) {  // cos(pi w), w = n / 2d <= 1/4
-      const auto w = n * over_2d, z = w * w;
-      const double* c = math_impl::cospi_coeffs;
-      return 1.0 + z * ((((c[4] * z + c[3]) * z + c[2]) * z + c[1]) * z + c[0]);
-    };
-    const auto half_sin = [&](auto n) {  // sin(pi w), w = (d - n) / 2d < 1/4
-      const auto w = (dd - n) * over_2d, z = w * w;
-      const double* c = math_impl::sinpi_coeffs;
-      return w * (math_impl::math_pi_hi + z * ((((c[4] * z + c[3]) * z + c[2]) * z + c[1]) * z + c[0]));
-    };
+    const double dd = static_cast<double>(s.cycle_length), range = saturate(s.max_lr - s.min_lr);
+    const double over_2d = 1 / (dd + dd), q = over_2d * over_2d, r = detail::sqrt(range);
+    double a[5], b[5];  // a[k] = r c_k q^(k+1) (cosine), b[k] = r/2d c'_k q^(k+1) (sine)
+    double power = q;
+    for (int k = 0; k < 5; ++k, power *= q) {
+      a[k] = r * math_impl::cospi_coeffs[k] * power;
+      b[k] = r * over_2d * math_impl::sinpi_coeffs[k] * power;
+    }
+    const double b_pi = r * over_2d * math_impl::math_pi_hi;
     const std::int64_t cuts[] = {s.cycle_length / 2 + 1, s.cycle_length + 1};
     split_run(out, run, cuts, [&](std::size_t piece, double* into, iteration_run sub) {
       switch (piece) {
-        case 0: return fill_lanes(into, sub, [&](auto n) { const auto h = half_cos(n); return h * h * range + s.min_lr; });
-        case 1: return fill_lanes(into, sub, [&](auto n) { const auto h = half_sin(n); return h * h * range + s.min_lr; });
+        case 0: return fill_lanes(into, sub, [&](auto n) {  // cos(pi w), w = n / 2d <= 1/4
+          const auto u = n * n;
+          const auto h = r + u * ((((a[4] * u + a[3]) * u + a[2]) * u + a[1]) * u + a[0]);
+          return h * h + s.min_lr;
+        });
+        case 1: return fill_lanes(into, sub, [&](auto n) {  // sin(pi w), w = (d - n) / 2d < 1/4
+          const auto m = dd - n, u = m * m;
+          const auto h = m * (b_pi + u * ((((b[4] * u + b[3]) * u + b[2]) * u + b[1]) * u + b[0]));
+          return h * h + s.min_lr;
+        });
         default: return fill_value(into, sub.n, s.min_lr);
       }
     });
@@ -198,7 +218,7 @@ struct run_rule<cosine_schedule> {
     if (d >= cos_pi_small || !lane_exact_run(run)) return fill_entries(s, out, run);
     const double dd = static_cast<double>(d), range = saturate(s.max_lr - s.min_lr);
     if (run.single && !__builtin_is_constant_evaluated() && s.min_lr >= 0 && range >= 0 &&
-        s.min_lr >= range * 0x1p-21)
+        s.min_lr >= range * 0x1p-21 && d < (std::int64_t{1} << 26) && (range == 0 || range >= 0x1p-600))
       return fill_float_accurate(s, out, run);
     const math_divisor over_d = divisor(dd), over_2d = divisor(dd + dd);
     // The node's operator() on each fold of the cosine (math.hpp), then min_lr after the cycle.
