@@ -45,6 +45,7 @@ class any_schedule {
 
   // Segment-by-segment evaluation (eval/run.hpp): one virtual call per node and segment.
   void fill_run(double* out, detail::iteration_run run) const { self_->fill(out, run); }
+  void fill_run(float* out, detail::iteration_run run) const { self_->fill(out, run); }
 
   // The text form (see to_string.hpp).
   void print_to(std::string& out) const { self_->print(out); }
@@ -55,6 +56,7 @@ class any_schedule {
     virtual ~interface() = default;
     virtual double evaluate(std::int64_t i) const = 0;
     virtual void fill(double* out, detail::iteration_run run) const = 0;
+    virtual void fill(float* out, detail::iteration_run run) const = 0;
     virtual const std::type_info& type() const noexcept = 0;
     virtual const char* name() const noexcept = 0;
     virtual bool equals(const interface& other) const = 0;
@@ -67,6 +69,7 @@ class any_schedule {
     explicit model(S s) : held(std::move(s)) {}
     double evaluate(std::int64_t i) const override { return held(i); }
     void fill(double* out, detail::iteration_run run) const override { detail::fill_run(held, out, run); }
+    void fill(float* out, detail::iteration_run run) const override { detail::fill_run(held, out, run); }
     const std::type_info& type() const noexcept override { return typeid(S); }
     const char* name() const noexcept override { return S::name; }
     bool equals(const interface& other) const override {
@@ -83,7 +86,8 @@ class any_schedule {
 namespace detail {
 template <>
 struct run_rule<any_schedule> {
-  static void fill(const any_schedule& s, double* out, iteration_run run) { s.fill_run(out, run); }
+  template <class E>
+  static void fill(const any_schedule& s, E* out, iteration_run run) { s.fill_run(out, run); }
 };
 }  // namespace detail
 

@@ -111,12 +111,12 @@ TEST_CASE("fill: a million iterations of the seed's SGDR, bit-identical to s(i)"
 TEST_CASE("fill: floats of the float-accurate segments, over a million iterations, against s(i)") {
   // The cosine and triangular segments that take the cheaper path for float outputs: count how many floats
   // are not exactly static_cast<float>(s(i)), and check none is further than 1 ulp.
-  const auto check = [](const auto& s, const char* what) {
+  const auto check = [](const auto& s, const char* what, std::int64_t first = 0) {
     std::vector<float> floats(1'000'000);
-    fill(s, std::span(floats), 0);
+    fill(s, std::span(floats), first);
     std::int64_t worst = 0, inexact = 0;
     for (std::size_t k = 0; k < floats.size(); ++k) {
-      const std::int64_t steps = float_steps(floats[k], static_cast<float>(s(static_cast<std::int64_t>(k))));
+      const std::int64_t steps = float_steps(floats[k], static_cast<float>(s(first + static_cast<std::int64_t>(k))));
       worst = steps > worst ? steps : worst;
       inexact += steps != 0;
     }
@@ -128,4 +128,7 @@ TEST_CASE("fill: floats of the float-accurate segments, over a million iteration
   check(golden::cpp::seed_cyclical, "seed cyclical triangular");
   check(cosine(0.001, 0.1, 999'999), "one long cosine");
   check(triangular(0.0, 1.0, 999'983, 0.3), "one long triangle from 0");
+  // Past 2^26 iterations a cycle takes the exact path again (the cheaper one keeps its coefficients normal).
+  check(cosine(0.001, 0.1, std::int64_t{1} << 27), "a cosine of 2^27 iterations, across its middle",
+        (std::int64_t{1} << 26) - 500'000);
 }

@@ -82,6 +82,7 @@ inline constexpr int lane_count = 4;
 inline constexpr int lane_count = 2;
 #endif
 typedef double lanes __attribute__((vector_size(lane_count * sizeof(double))));
+typedef float float_lanes __attribute__((vector_size(lane_count * sizeof(float))));  // lanes rounded to float
 
 inline lanes mul(lanes a, lanes b) noexcept { return mul_barrier(a * b); }
 inline lanes mul(lanes a, double b) noexcept { return mul_barrier(a * b); }
@@ -812,6 +813,7 @@ using math_impl::divisor;
 using math_impl::fall_from;
 using math_impl::fold_of;
 using math_impl::lane_count;
+using math_impl::float_lanes;
 using math_impl::lanes;
 using math_impl::math_divisor;
 using math_impl::middle_from;

@@ -65,6 +65,11 @@ struct iteration_run {
 };
 
 // ---- segment loops -------------------------------------------------------------------------------------
+// Every rule writes to `E* out`, E = double or float: values are computed in double and rounded to float as
+// they are stored, so that a float fill writes each float once, with no buffer of doubles and no second
+// pass. The few rules that must revisit their values (a sum of two schedules, a cycle's decays) do so in
+// doubles (through_doubles) and round after.
+//
 // On a segment where a node is one smooth formula, `fill_lanes` evaluates that formula as a generic lambda:
 // on `lanes` (a vector of doubles) at run time, on `double` for the last entries and in constant
 // evaluation. The iteration reaches the formula as a double, exact below 2^53 (callers check their bounds),
@@ -73,8 +78,19 @@ struct iteration_run {
 /// Iterations below this are exact in double with room to spare: segments past it are filled entry by entry.
 inline constexpr std::int64_t lane_exact = std::int64_t{1} << 52;
 
-template <class F>
-constexpr void fill_lanes(double* out, iteration_run run, F&& formula) {
+/// A vector of doubles stored to out[0 .. lane_count): as it is, or rounded to floats.
+template <class E>
+inline void store_lanes(E* out, lanes y) noexcept {
+  if constexpr (std::is_same_v<E, double>) {
+    __builtin_memcpy(out, &y, sizeof y);
+  } else {
+    const float_lanes f = __builtin_convertvector(y, float_lanes);
+    __builtin_memcpy(out, &f, sizeof f);
+  }
+}
+
+template <class E, class F>
+constexpr void fill_lanes(E* out, iteration_run run, F&& formula) {
   const double x0 = static_cast<double>(run.first), dx = static_cast<double>(run.stride);
   std::size_t k = 0;
   if (!__builtin_is_constant_evaluated()) {
@@ -85,16 +101,12 @@ constexpr void fill_lanes(double* out, iteration_run run, F&& formula) {
     // vector wait for the previous addition's latency (the iterations are integers below 2^53: exact).
     lanes x_next = x + step;
     for (; k + 2 * lane_count <= run.n; k += 2 * lane_count, x += 2 * step, x_next += 2 * step) {
-      const lanes y = formula(x), y_next = formula(x_next);
-      __builtin_memcpy(out + k, &y, sizeof y);
-      __builtin_memcpy(out + k + lane_count, &y_next, sizeof y_next);
+      store_lanes(out + k, formula(x));
+      store_lanes(out + k + lane_count, formula(x_next));
     }
-    for (; k + lane_count <= run.n; k += lane_count, x += step) {
-      const lanes y = formula(x);
-      __builtin_memcpy(out + k, &y, sizeof y);
-    }
+    for (; k + lane_count <= run.n; k += lane_count, x += step) store_lanes(out + k, formula(x));
   }
-  for (; k < run.n; ++k) out[k] = formula(x0 + static_cast<double>(k) * dx);
+  for (; k < run.n; ++k) out[k] = static_cast<E>(formula(x0 + static_cast<double>(k) * dx));
 }
 
 /// Whether every iteration of `run` lies in [0, lane_exact].
@@ -105,8 +117,8 @@ constexpr bool lane_exact_run(iteration_run run) noexcept {
 /// Splits `run` at increasing iterations `cuts[0] <= cuts[1] <= ...`: piece j holds the entries in
 /// [cuts[j-1], cuts[j]) (piece 0 those below cuts[0], the last piece those from the last cut on), and
 /// `piece(j, out, sub)` is called for each non-empty one.
-template <std::size_t N, class Piece>
-constexpr void split_run(double* out, iteration_run run, const std::int64_t (&cuts)[N], Piece&& piece) {
+template <class E, std::size_t N, class Piece>
+constexpr void split_run(E* out, iteration_run run, const std::int64_t (&cuts)[N], Piece&& piece) {
   std::size_t done = 0;
   for (std::size_t j = 0; j <= N && done < run.n; ++j) {
     const std::size_t end = j < N ? run.count_below(cuts[j]) : run.n;
@@ -116,35 +128,55 @@ constexpr void split_run(double* out, iteration_run run, const std::int64_t (&cu
   }
 }
 
-constexpr void fill_value(double* out, std::size_t n, double value) {
-  for (std::size_t k = 0; k < n; ++k) out[k] = value;
+template <class E>
+constexpr void fill_value(E* out, std::size_t n, double value) {
+  const E v = static_cast<E>(value);
+  for (std::size_t k = 0; k < n; ++k) out[k] = v;
 }
 
 /// out[k] = s(run.at(k)), one call per entry.
-template <class S>
-constexpr void fill_entries(const S& s, double* out, iteration_run run) {
-  for (std::size_t k = 0; k < run.n; ++k) out[k] = s(run.at(k));
+template <class S, class E>
+constexpr void fill_entries(const S& s, E* out, iteration_run run) {
+  for (std::size_t k = 0; k < run.n; ++k) out[k] = static_cast<E>(s(run.at(k)));
 }
 
 template <class T>
 struct run_rule {  // the default: entry by entry
-  static constexpr void fill(const T& s, double* out, iteration_run run) { fill_entries(s, out, run); }
+  template <class E>
+  static constexpr void fill(const T& s, E* out, iteration_run run) { fill_entries(s, out, run); }
 };
 
-/// out[k] = s(run.at(k)) for k < run.n, bit-identical to calling s.
-template <class T>
-constexpr void fill_run(const T& s, double* out, iteration_run run) {
+/// out[k] = s(run.at(k)) for k < run.n, bit-identical to calling s (and then rounded, into floats).
+template <class T, class E>
+constexpr void fill_run(const T& s, E* out, iteration_run run) {
   if (run.n == 0) return;
   // Negative iterations evaluate as 0: those entries first, then the rest from 0 on.
   if (run.first < 0) {
     const std::size_t negative = run.count_below(0);
-    const double at_zero = s(0);
-    for (std::size_t k = 0; k < negative; ++k) out[k] = at_zero;
+    fill_value(out, negative, s(0));
     if (negative == run.n) return;
     out += negative;
     run = run.from(negative);
   }
   run_rule<T>::fill(s, out, run);
+}
+
+/// For a rule that revisits its values: `produce(values, part)` writes doubles for `part` of `run` and may
+/// rework them in place; they end up in `out`. For doubles `values` is `out` itself; for floats, a buffer on
+/// the stack, a chunk at a time, rounded after each.
+template <class E, class Produce>
+constexpr void through_doubles(E* out, iteration_run run, Produce&& produce) {
+  if constexpr (std::is_same_v<E, double>) {
+    produce(out, run);
+  } else {
+    constexpr std::size_t chunk = 1024;
+    double values[chunk];
+    for (std::size_t done = 0; done < run.n; done += chunk) {
+      const std::size_t count = run.n - done < chunk ? run.n - done : chunk;
+      produce(values, run.from(done).take(count));
+      for (std::size_t k = 0; k < count; ++k) out[done + k] = static_cast<E>(values[k]);
+    }
+  }
 }
 
 // ---- shapes ---------------------------------------------------------------------------------------------
@@ -159,7 +191,8 @@ concept piecewise_constant_shape = requires(const T& s, std::int64_t i) {
 
 template <piecewise_constant_shape T>
 struct run_rule<T> {
-  static constexpr void fill(const T& s, double* out, iteration_run run) {
+  template <class E>
+  static constexpr void fill(const T& s, E* out, iteration_run run) {
     std::size_t done = 0;
     while (done < run.n) {
       const std::int64_t i = run.at(done), end = s.hold_end(i);
@@ -185,7 +218,8 @@ struct run_rule<cosine_schedule> {
   // m (r pi / 2d + m^2 Q(m^2)) (sine), and the value is that squared plus min_lr: 7 and 8 multiplications or
   // fused ones an entry instead of 9 and 10. The scaled coefficients stay normal doubles (the caller keeps
   // d < 2^26 and the range 0 or above 2^-600), so they carry a few double ulp, far inside 2^-30.
-  static void fill_float_accurate(const cosine_schedule& s, double* out, iteration_run run) {
+  template <class E>
+  static void fill_float_accurate(const cosine_schedule& s, E* out, iteration_run run) {
     const double dd = static_cast<double>(s.cycle_length), range = saturate(s.max_lr - s.min_lr);
     const double over_2d = 1 / (dd + dd), q = over_2d * over_2d, r = detail::sqrt(range);
     double a[5], b[5];  // a[k] = r c_k q^(k+1) (cosine), b[k] = r/2d c'_k q^(k+1) (sine)
@@ -196,7 +230,7 @@ struct run_rule<cosine_schedule> {
     }
     const double b_pi = r * over_2d * math_impl::math_pi_hi;
     const std::int64_t cuts[] = {s.cycle_length / 2 + 1, s.cycle_length + 1};
-    split_run(out, run, cuts, [&](std::size_t piece, double* into, iteration_run sub) {
+    split_run(out, run, cuts, [&](std::size_t piece, auto* into, iteration_run sub) {
       switch (piece) {
         case 0: return fill_lanes(into, sub, [&](auto n) {  // cos(pi w), w = n / 2d <= 1/4
           const auto u = n * n;
@@ -213,7 +247,9 @@ struct run_rule<cosine_schedule> {
     });
   }
 
-  static constexpr void fill(const cosine_schedule& s, double* out, iteration_run run) {
+  template <class E>
+
+  static constexpr void fill(const cosine_schedule& s, E* out, iteration_run run) {
     const std::int64_t d = s.cycle_length;
     if (d >= cos_pi_small || !lane_exact_run(run)) return fill_entries(s, out, run);
     const double dd = static_cast<double>(d), range = saturate(s.max_lr - s.min_lr);
@@ -224,7 +260,7 @@ struct run_rule<cosine_schedule> {
     // The node's operator() on each fold of the cosine (math.hpp), then min_lr after the cycle.
     const auto value = [&](auto c) { return mul((1 + c) / 2, range) + s.min_lr; };
     const std::int64_t cuts[] = {middle_from(d), d / 2 + 1, fall_from(d), d + 1};
-    split_run(out, run, cuts, [&](std::size_t piece, double* into, iteration_run sub) {
+    split_run(out, run, cuts, [&](std::size_t piece, auto* into, iteration_run sub) {
       switch (piece) {
         case 0: return fill_lanes(into, sub, [&](auto n) { return value(cos_pi_rise(n, over_d)); });
         case 1: return fill_lanes(into, sub, [&](auto n) { return value(cos_pi_middle_low(n, dd, over_2d)); });
@@ -238,7 +274,8 @@ struct run_rule<cosine_schedule> {
 
 template <>
 struct run_rule<triangular_schedule> {
-  static constexpr void fill(const triangular_schedule& s, double* out, iteration_run run) {
+  template <class E>
+  static constexpr void fill(const triangular_schedule& s, E* out, iteration_run run) {
     const double length = static_cast<double>(s.cycle_length), rise = length * s.inc_fraction;
     if (s.cycle_length >= lane_exact || !lane_exact_run(run)) return fill_entries(s, out, run);
     // i <= rise (compared in double, as the node does) up to floor(rise); then the fall, then min_lr.
@@ -248,7 +285,7 @@ struct run_rule<triangular_schedule> {
       // For float outputs: a product by the reciprocal instead of the division, a few double ulp off the
       // unit s(i) computes; nothing cancels with min_lr and the range >= 0.
       const double over_rise = 1 / rise, over_fall = 1 / fall;
-      return split_run(out, run, cuts, [&](std::size_t piece, double* into, iteration_run sub) {
+      return split_run(out, run, cuts, [&](std::size_t piece, auto* into, iteration_run sub) {
         switch (piece) {
           case 0: return fill_lanes(into, sub, [&](auto i) { return i * over_rise * range + s.min_lr; });
           case 1: return fill_lanes(into, sub, [&](auto i) { return (length - i) * over_fall * range + s.min_lr; });
@@ -256,7 +293,7 @@ struct run_rule<triangular_schedule> {
         }
       });
     }
-    split_run(out, run, cuts, [&](std::size_t piece, double* into, iteration_run sub) {
+    split_run(out, run, cuts, [&](std::size_t piece, auto* into, iteration_run sub) {
       switch (piece) {
         case 0: return fill_lanes(into, sub, [&](auto i) { return mul(i / rise, range) + s.min_lr; });
         case 1: return fill_lanes(into, sub, [&](auto i) { return mul((length - i) / fall, range) + s.min_lr; });
@@ -268,12 +305,13 @@ struct run_rule<triangular_schedule> {
 
 template <>
 struct run_rule<linear_schedule> {
-  static constexpr void fill(const linear_schedule& s, double* out, iteration_run run) {
+  template <class E>
+  static constexpr void fill(const linear_schedule& s, E* out, iteration_run run) {
     const double rise = saturate(s.end_lr - s.start_lr), length = static_cast<double>(s.length);
     if (s.length >= lane_exact || !lane_exact_run(run) || fabs(rise) > math_impl::math_max / length)
       return fill_entries(s, out, run);
     const std::int64_t cuts[] = {s.length + 1};
-    split_run(out, run, cuts, [&](std::size_t piece, double* into, iteration_run sub) {
+    split_run(out, run, cuts, [&](std::size_t piece, auto* into, iteration_run sub) {
       if (piece == 0) return fill_lanes(into, sub, [&](auto i) { return s.start_lr + rise * i / length; });
       return fill_value(into, sub.n, s.end_lr);
     });
@@ -284,7 +322,8 @@ struct run_rule<linear_schedule> {
 
 template <class S>
 struct run_rule<warmup_schedule<S>> {
-  static constexpr void fill(const warmup_schedule<S>& s, double* out, iteration_run run) {
+  template <class E>
+  static constexpr void fill(const warmup_schedule<S>& s, E* out, iteration_run run) {
     if (s.length == 0) return fill_run(s.inner, out, run);
     const std::size_t ramp = run.count_below(s.length < INT64_MAX ? s.length + 1 : INT64_MAX);
     const double rise = saturate(s.inner(0) - s.start_lr), length = static_cast<double>(s.length);
@@ -292,7 +331,7 @@ struct run_rule<warmup_schedule<S>> {
       // (i * rise cannot overflow here, so the node's saturation is a no-op.)
       fill_lanes(out, run.take(ramp), [&](auto i) { return i * rise / length + s.start_lr; });
     } else {
-      for (std::size_t k = 0; k < ramp; ++k) out[k] = s(run.at(k));
+      fill_entries(s, out, run.take(ramp));
     }
     fill_run(s.inner, out + ramp, run.from(ramp).shifted(s.length));
   }
@@ -300,23 +339,28 @@ struct run_rule<warmup_schedule<S>> {
 
 template <class S>
 struct run_rule<delay_schedule<S>> {
-  static constexpr void fill(const delay_schedule<S>& s, double* out, iteration_run run) {
+  template <class E>
+  static constexpr void fill(const delay_schedule<S>& s, E* out, iteration_run run) {
     fill_run(s.inner, out, run.shifted(s.iterations));  // fill_run maps the iterations below 0 to inner(0)
   }
 };
 
 template <class S>
 struct run_rule<clamp_schedule<S>> {
-  static constexpr void fill(const clamp_schedule<S>& s, double* out, iteration_run run) {
+  template <class E>
+  static constexpr void fill(const clamp_schedule<S>& s, E* out, iteration_run run) {
+    // Rounding to float is monotonic, so the rounded value clamped to the rounded bounds is the rounded clamp:
+    // float outputs are clamped as they are, with no pass in doubles.
     fill_run(s.inner, out, run);
-    for (std::size_t k = 0; k < run.n; ++k)
-      out[k] = out[k] < s.min_lr ? s.min_lr : (out[k] > s.max_lr ? s.max_lr : out[k]);
+    const E min_lr = static_cast<E>(s.min_lr), max_lr = static_cast<E>(s.max_lr);
+    for (std::size_t k = 0; k < run.n; ++k) out[k] = out[k] < min_lr ? min_lr : (out[k] > max_lr ? max_lr : out[k]);
   }
 };
 
 template <class S>
 struct run_rule<cooldown_schedule<S>> {
-  static constexpr void fill(const cooldown_schedule<S>& s, double* out, iteration_run run) {
+  template <class E>
+  static constexpr void fill(const cooldown_schedule<S>& s, E* out, iteration_run run) {
     const std::size_t before = run.count_below(s.start < INT64_MAX ? s.start + 1 : INT64_MAX);
     fill_run(s.inner, out, run.take(before));
     if (before == run.n) return;
@@ -326,7 +370,7 @@ struct run_rule<cooldown_schedule<S>> {
     if (s.length < lane_exact && fabs(fall) <= math_impl::math_max / length) {  // the line, as operator() has it
       fill_lanes(out + before, after.take(line), [&](auto into) { return into * fall / length + from; });
     } else {
-      for (std::size_t k = 0; k < line; ++k) out[before + k] = s(run.at(before + k));
+      fill_entries(s, out + before, run.from(before).take(line));
     }
     fill_value(out + before + line, after.n - line, s.finish_lr);
   }
@@ -334,7 +378,8 @@ struct run_rule<cooldown_schedule<S>> {
 
 template <>
 struct run_rule<one_cycle_schedule> {
-  static constexpr void fill(const one_cycle_schedule& s, double* out, iteration_run run) {
+  template <class E>
+  static constexpr void fill(const one_cycle_schedule& s, E* out, iteration_run run) {
     fill_run(s.expanded(), out, run);
   }
 };
@@ -343,7 +388,8 @@ struct run_rule<one_cycle_schedule> {
 // with the operations of cyclical_schedule::operator().
 template <class Shape>
 struct run_rule<cyclical_schedule<Shape>> {
-  static constexpr void fill(const cyclical_schedule<Shape>& s, double* out, iteration_run run) {
+  template <class E>
+  static constexpr void fill(const cyclical_schedule<Shape>& s, E* out, iteration_run run) {
     const std::int64_t last_index = s.cycle_limit > 0 ? s.cycle_limit - 1 : INT64_MAX;
     std::size_t done = 0;
     while (done < run.n) {
@@ -373,24 +419,29 @@ struct run_rule<cyclical_schedule<Shape>> {
       // A chunk at a time, so that the decay pass finds the values still in cache.
       constexpr std::size_t chunk = 4096;
       for (std::size_t part = 0; part < count; part += chunk) {
-        double* into = out + done + part;
         const std::size_t n = count - part < chunk ? count - part : chunk;
-        if (at.offset < at.length) {
-          // The amplitude decay subtracts the floor: its input must be exact.
-          fill_run(cycle, into, iteration_run{at.offset + static_cast<std::int64_t>(part) * run.stride, run.stride, n,
-                                              run.single && s.amplitude_decay == 1});
-        } else {
-          fill_value(into, n, cycle(at.offset));
+        // The amplitude decay subtracts the floor: its input must be exact.
+        const iteration_run in_cycle{at.offset + static_cast<std::int64_t>(part) * run.stride, run.stride, n,
+                                     run.single && s.amplitude_decay == 1};
+        const auto shape_values = [&](auto* into, iteration_run sub) {
+          if (at.offset < at.length) return fill_run(cycle, into, sub);
+          fill_value(into, sub.n, cycle(at.offset));  // held at the end of the last cycle
+        };
+        if (!scaled) {
+          shape_values(out + done + part, in_cycle);
+          continue;
         }
-        if (!scaled) continue;
-        if (s.amplitude_decay != 1) {
-          for (std::size_t k = 0; k < n; ++k)
-            into[k] = scale(saturate(floor + scale(saturate(into[k] - floor), amplitude)), magnitude);
-        } else if (magnitude <= 1) {  // |x * m| <= |x|: scale() is the plain product, and this loop vectorizes
-          for (std::size_t k = 0; k < n; ++k) into[k] = into[k] * magnitude;
-        } else {
-          for (std::size_t k = 0; k < n; ++k) into[k] = scale(into[k], magnitude);
-        }
+        through_doubles(out + done + part, in_cycle, [&](double* into, iteration_run sub) {
+          shape_values(into, sub);
+          if (s.amplitude_decay != 1) {
+            for (std::size_t k = 0; k < sub.n; ++k)
+              into[k] = scale(saturate(floor + scale(saturate(into[k] - floor), amplitude)), magnitude);
+          } else if (magnitude <= 1) {  // |x * m| <= |x|: scale() is the plain product, and this loop vectorizes
+            for (std::size_t k = 0; k < sub.n; ++k) into[k] = into[k] * magnitude;
+          } else {
+            for (std::size_t k = 0; k < sub.n; ++k) into[k] = scale(into[k], magnitude);
+          }
+        });
       }
       done += count;
     }
@@ -399,8 +450,8 @@ struct run_rule<cyclical_schedule<Shape>> {
 
 /// A sequence's parts over a run: part k gets the entries below boundaries[k], shifted to start at its own 0.
 /// `fill_part(k, out, run)` fills part k; shared by the C++ sequence and the parsed one.
-template <class Ints, class FillPart>
-constexpr void fill_parts(const Ints& boundaries, double* out, iteration_run run, FillPart&& fill_part) {
+template <class Ints, class E, class FillPart>
+constexpr void fill_parts(const Ints& boundaries, E* out, iteration_run run, FillPart&& fill_part) {
   std::size_t done = 0;
   for (std::size_t part = 0; part <= boundaries.size() && done < run.n; ++part) {
     const std::size_t end = part < boundaries.size() ? run.count_below(boundaries[part]) : run.n;
@@ -412,8 +463,9 @@ constexpr void fill_parts(const Ints& boundaries, double* out, iteration_run run
 
 template <class... S>
 struct run_rule<sequence_schedule<S...>> {
-  static constexpr void fill(const sequence_schedule<S...>& s, double* out, iteration_run run) {
-    fill_parts(s.boundaries, out, run, [&](std::size_t part, double* into, iteration_run sub) {
+  template <class E>
+  static constexpr void fill(const sequence_schedule<S...>& s, E* out, iteration_run run) {
+    fill_parts(s.boundaries, out, run, [&](std::size_t part, auto* into, iteration_run sub) {
       [&]<std::size_t... K>(std::index_sequence<K...>) {
         (void)((part == K && (fill_run(std::get<K>(s.parts), into, sub), true)) || ...);
       }(std::index_sequence_for<S...>{});
@@ -424,18 +476,21 @@ struct run_rule<sequence_schedule<S...>> {
 // Both sides in chunks, then the operation: the node's own arithmetic, entry by entry.
 template <class Op, class L, class R>
 struct run_rule<binary_schedule<Op, L, R>> {
-  static constexpr void fill(const binary_schedule<Op, L, R>& s, double* out, iteration_run run) {
-    constexpr std::size_t chunk = 256;
-    double rhs[chunk]{};
-    for (std::size_t done = 0; done < run.n; done += chunk) {
-      const std::size_t count = run.n - done < chunk ? run.n - done : chunk;
-      // A sum or difference can cancel, which would magnify a float-accurate operand's difference.
-      constexpr bool keeps_relative_error = !std::is_same_v<Op, op::add> && !std::is_same_v<Op, op::sub>;
-      const iteration_run part = keeps_relative_error ? run.from(done).take(count) : run.from(done).take(count).exact();
-      fill_run(s.lhs, out + done, part);
-      fill_run(s.rhs, rhs, part);
-      for (std::size_t k = 0; k < count; ++k) out[done + k] = saturate(Op::apply(out[done + k], rhs[k]));
-    }
+  template <class E>
+  static constexpr void fill(const binary_schedule<Op, L, R>& s, E* out, iteration_run run) {
+    through_doubles(out, run, [&](double* values, iteration_run whole) {
+      constexpr std::size_t chunk = 256;
+      double rhs[chunk]{};
+      for (std::size_t done = 0; done < whole.n; done += chunk) {
+        const std::size_t count = whole.n - done < chunk ? whole.n - done : chunk;
+        // A sum or difference can cancel, which would magnify a float-accurate operand's difference.
+        constexpr bool keeps_relative_error = !std::is_same_v<Op, op::add> && !std::is_same_v<Op, op::sub>;
+        const iteration_run part = keeps_relative_error ? whole.from(done).take(count) : whole.from(done).take(count).exact();
+        fill_run(s.lhs, values + done, part);
+        fill_run(s.rhs, rhs, part);
+        for (std::size_t k = 0; k < count; ++k) values[done + k] = saturate(Op::apply(values[done + k], rhs[k]));
+      }
+    });
   }
 };
 

@@ -81,9 +81,10 @@ namespace detail {
 
 template <>
 struct run_rule<any_sequence_schedule> {
-  static void fill(const any_sequence_schedule& s, double* out, iteration_run run) {
+  template <class E>
+  static void fill(const any_sequence_schedule& s, E* out, iteration_run run) {
     fill_parts(s.boundaries, out, run,
-               [&](std::size_t part, double* into, iteration_run sub) { fill_run(s.parts[part], into, sub); });
+               [&](std::size_t part, E* into, iteration_run sub) { fill_run(s.parts[part], into, sub); });
   }
 };
 
