@@ -501,7 +501,7 @@ constexpr T sin_pi_fraction_kernel(T p, math_divisor q) noexcept {
   const T z = v * v, ph = v * math_pi_hi;  // v pi_hi = ph + pl exactly
   const T pl = product_error(v, math_pi_hi, math_pi_hi_high, math_pi_hi_low, ph);
   const double* c = sinpi_coeffs;
-  const T s = ((((c[5] * z + c[4]) * z + c[3]) * z + c[2]) * z + c[1]) * z + c[0];
+  const T s = (c[1] * z + c[0]) + (z * z) * ((c[3] * z + c[2]) + (z * z) * (c[5] * z + c[4]));  // Estrin
   return ph + (pl + (v * (math_pi_lo + z * s) + e * (math_pi_hi - z * math_half_pi_cubed)));
 }
 
@@ -511,7 +511,7 @@ constexpr T cos_pi_fraction_kernel(T p, math_divisor q) noexcept {
   const T v = p * q.inverse, e = division_remainder(p, v, q) * q.inverse;
   const T z = v * v;
   const double* c = cospi_coeffs;
-  return 1.0 + (z * ((((((c[6] * z + c[5]) * z + c[4]) * z + c[3]) * z + c[2]) * z + c[1]) * z + c[0]) -
+  return 1.0 + (z * ((c[1] * z + c[0]) + (z * z) * ((c[3] * z + c[2]) + (z * z) * ((c[5] * z + c[4]) + (z * z) * c[6]))) -
                 v * e * math_pi_sq);
 }
 
