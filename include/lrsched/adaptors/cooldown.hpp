@@ -27,7 +27,7 @@ struct cooldown_schedule {
   constexpr double operator()(std::int64_t i) const noexcept {
     i = detail::clamp_iteration(i);
     const std::int64_t into = i - start;  // both >= 0: no overflow (and start + length is never formed)
-    if (into > length) return finish_lr;  // the tail first: where long runs spend most of their iterations
+    if (into > length) [[likely]] return finish_lr;  // the tail first: where long runs spend most of their iterations
     if (into <= 0) return inner(i);
     const double from = inner(start);
     return detail::saturate(static_cast<double>(into) * detail::saturate(finish_lr - from)) / static_cast<double>(length) + from;

@@ -33,7 +33,12 @@ struct one_cycle_schedule {
   constexpr cooldown_schedule<triangular_schedule> expanded() const noexcept {
     return {{start_lr, max_lr, cycle_length, 0.5}, finish_lr.value_or(start_lr), cycle_length, cooldown_length};
   }
-  constexpr double operator()(std::int64_t i) const noexcept { return expanded()(i); }
+  // Past the cool-down first, as cooldown_schedule tests it, before the tree is built: a compiler that does
+  // not inline the triangle would otherwise write the tree to memory on every call.
+  constexpr double operator()(std::int64_t i) const noexcept {
+    if (detail::clamp_iteration(i) - cycle_length > cooldown_length) [[likely]] return finish_lr.value_or(start_lr);
+    return expanded()(i);
+  }
   friend bool operator==(const one_cycle_schedule&, const one_cycle_schedule&) = default;
 };
 

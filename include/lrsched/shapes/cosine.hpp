@@ -19,7 +19,7 @@ struct cosine_schedule {
   }
   constexpr double operator()(std::int64_t i) const noexcept {
     i = detail::clamp_iteration(i);
-    if (i > cycle_length) return min_lr;
+    if (i > cycle_length) [[likely]] return min_lr;  // past the cycle: constant, and tested first
     const double unit = (1 + detail::cos_pi_ratio(i, cycle_length)) / 2;
     return detail::mul(unit, detail::saturate(max_lr - min_lr)) + min_lr;
   }

@@ -32,7 +32,7 @@ struct multi_factor_schedule {
   // long run) one comparison decides; the multiplications then run in MXNet's order.
   constexpr double operator()(std::int64_t i) const noexcept {
     std::size_t passed = steps.size();
-    while (passed > 0 && steps[passed - 1] >= i) --passed;
+    while (passed > 0 && steps[passed - 1] >= i) [[unlikely]] --passed;
     double lr = base_lr;
     for (std::size_t k = 0; k < passed; ++k) lr = lr * factor;
     return lr;

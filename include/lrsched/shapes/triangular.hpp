@@ -27,7 +27,7 @@ struct triangular_schedule {
     // Past the cycle first, on integers alone: below 2^53 both of the seed's comparisons then fail
     // (double(i) > length >= rise), and the formula gives 0 * range + min_lr, which is min_lr unless that
     // is a zero (whose sign the sum decides).
-    if (i > cycle_length && cycle_length < detail::exact_integer_limit && min_lr != 0) return min_lr;
+    if (i > cycle_length && cycle_length < detail::exact_integer_limit && min_lr != 0) [[likely]] return min_lr;
     i = detail::clamp_iteration(i);
     const double length = static_cast<double>(cycle_length);
     const double rise = length * inc_fraction;
