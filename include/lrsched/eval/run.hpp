@@ -248,7 +248,6 @@ struct run_rule<cosine_schedule> {
   }
 
   template <class E>
-
   static constexpr void fill(const cosine_schedule& s, E* out, iteration_run run) {
     const std::int64_t d = s.cycle_length;
     if (d >= cos_pi_small || !lane_exact_run(run)) return fill_entries(s, out, run);
