@@ -25,6 +25,13 @@ constexpr std::int64_t next_cycle_length(std::int64_t length, double length_deca
   return next >= 0x1p63 ? INT64_MAX : static_cast<std::int64_t>(next);
 }
 
+/// ceil(length * length_decay) in double, as next_cycle_length has it before saturating; at run time the
+/// hardware's rounding (the same value: ceil is exact), which detail::ceil's conversions cannot match for speed.
+constexpr double ceil_of_product(double length, double length_decay) noexcept {
+  if (__builtin_is_constant_evaluated()) return detail::ceil(length * length_decay);
+  return __builtin_ceil(length * length_decay);
+}
+
 __extension__ using int128 = __int128;
 
 // Total length of `m` cycles whose lengths are first, first + step, first + 2 * step, ...
@@ -100,7 +107,7 @@ constexpr int doubling_exponent(double x) noexcept {
 
 /// locate_cycle's cycle-by-cycle search (below), for any length_decay: integer steps while an integral
 /// decay multiplies lengths exactly, then the seed's ceil in double, with arithmetic runs jumped over.
-constexpr cycle_position walk_cycles(std::int64_t i, std::int64_t first_length, double length_decay,
+[[gnu::noinline]] constexpr cycle_position walk_cycles(std::int64_t i, std::int64_t first_length, double length_decay,
                                      std::int64_t last_index) noexcept {
   std::int64_t index = 0, start = 0, length = first_length;  // cycle `index` covers [start, start + length)
   // An integral length_decay D (SGDR's 2) multiplies lengths exactly while L * D stays below 2^53: integer
@@ -119,6 +126,25 @@ constexpr cycle_position walk_cycles(std::int64_t i, std::int64_t first_length, 
   }
   std::int64_t next = next_cycle_length(length, length_decay);
   for (;;) {
+    // While lengths are below 2^53 (exact in double) and grow geometrically, step from cycle to cycle with
+    // the lengths kept in double: from one length to the next is then a multiplication and a ceil, where
+    // next_cycle_length also converts to and from int64 (the latency of this chain is the walk's cost).
+    if (next < exact_integer_limit) {
+      double current = static_cast<double>(length), upcoming = static_cast<double>(next);
+      for (;;) {
+        const std::int64_t offset = i - start;
+        if (offset < length) return {index, offset, length};
+        if (index == last_index) return {index, length, length};
+        const double after = ceil_of_product(upcoming, length_decay);
+        if (!(after < 0x1p53) || after - upcoming == upcoming - current) break;  // a run or a fixed point: below
+        start += length;
+        ++index;
+        length = next;
+        next = static_cast<std::int64_t>(after);
+        current = upcoming;
+        upcoming = after;
+      }
+    }
     const std::int64_t offset = i - start;
     if (offset < length) return {index, offset, length};
     if (index == last_index) return {index, length, length};
