@@ -115,6 +115,42 @@ TEST_CASE("cyclical: power-of-two length_decay (closed form) matches the seed's 
   }
 }
 
+TEST_CASE("cyclical: any length_decay, with a cycle_limit and around 2^53, matches the seed's loop") {
+  // cycle_limit: past cycle `last`, that cycle held at its end; limits below, at and past the 64 cycles
+  // the walk takes between two looks for an arithmetic run.
+  for (const double decay : {1.5, 3.0, 1.01, 0.5}) {
+    for (const std::int64_t last : {0, 1, 5, 63, 64, 65, 130}) {
+      std::int64_t held_length = 3;  // the seed's length of cycle `last`, first length 3
+      for (std::int64_t k = 0; k < last; ++k)
+        held_length = static_cast<std::int64_t>(std::ceil(static_cast<double>(held_length) * decay));
+      std::int64_t mismatches = 0;
+      const std::int64_t up_to = decay < 1 ? 1000 : 20000;  // (with lengths of 1 the seed's loop is O(i))
+      for (std::int64_t i = 0; i <= up_to; ++i) {
+        const auto seed = seed_loop(i, 3, decay);
+        const bool held = seed.index > last;
+        const auto got = detail::locate_cycle(i, 3, decay, last);
+        if (got.index != (held ? last : seed.index) || got.offset != (held ? held_length : seed.offset) ||
+            got.length != (held ? held_length : seed.length)) {
+          if (mismatches++ == 0) {
+            INFO("decay ", decay, ", last cycle ", last, ", iteration ", i, ": got ", got.index, " ", got.offset, " ",
+                 got.length);
+            CHECK(false);
+          }
+        }
+      }
+      CHECK(mismatches == 0);
+    }
+  }
+  // Around 2^53, where the walk in double hands over to the walk in int64, for iterations and for lengths.
+  for (const double decay : {1.5, 3.0, 1.1}) {
+    for (const std::int64_t first : {std::int64_t{1}, std::int64_t{1000}, (std::int64_t{1} << 52) + 1}) {
+      for (const std::int64_t around : {std::int64_t{1} << 53, std::int64_t{1} << 56}) {
+        for (std::int64_t d = -3; d <= 3; ++d) check_at(around + d, first, decay);
+      }
+    }
+  }
+}
+
 TEST_CASE("cyclical: restart boundaries belong to the next cycle") {
   const auto sgdr = cosine(0.01, 2.0, 250) | cyclical({.length_decay = 2, .magnitude_decay = 0.5});
   CHECK(sgdr(249) > 0.01);

@@ -19,17 +19,22 @@ struct cycle_position {
   std::int64_t length;
 };
 
-/// The seed's `math.ceil(cycle_length * length_decay)`, computed in double, saturated to int64.
-constexpr std::int64_t next_cycle_length(std::int64_t length, double length_decay) noexcept {
-  const double next = detail::ceil(static_cast<double>(length) * length_decay);
-  return next >= 0x1p63 ? INT64_MAX : static_cast<std::int64_t>(next);
-}
-
-/// ceil(length * length_decay) in double, as next_cycle_length has it before saturating; at run time the
-/// hardware's rounding (the same value: ceil is exact), which detail::ceil's conversions cannot match for speed.
+/// ceil(length * length_decay) in double, as the seed's `math.ceil(cycle_length * length_decay)` has it: at
+/// run time the hardware's rounding (the same value: ceil is exact), which detail::ceil's conversions
+/// cannot match for speed.
 constexpr double ceil_of_product(double length, double length_decay) noexcept {
   if (__builtin_is_constant_evaluated()) return detail::ceil(length * length_decay);
   return __builtin_ceil(length * length_decay);
+}
+
+/// A cycle length computed in double, as int64: saturated at INT64_MAX (lengths are >= 1).
+constexpr std::int64_t length_from_double(double length) noexcept {
+  return length >= 0x1p63 ? INT64_MAX : static_cast<std::int64_t>(length);
+}
+
+/// The seed's `math.ceil(cycle_length * length_decay)`, computed in double, saturated to int64.
+constexpr std::int64_t next_cycle_length(std::int64_t length, double length_decay) noexcept {
+  return length_from_double(ceil_of_product(static_cast<double>(length), length_decay));
 }
 
 __extension__ using int128 = __int128;
@@ -105,45 +110,40 @@ constexpr int doubling_exponent(double x) noexcept {
   return {k, static_cast<std::int64_t>(i - cycles_before * static_cast<std::uint64_t>(first_length)), length};
 }
 
-/// locate_cycle's cycle-by-cycle search (below), for any length_decay: integer steps while an integral
-/// decay multiplies lengths exactly, then the seed's ceil in double, with arithmetic runs jumped over.
+/// Cycles the fast part of walk_cycles steps over before it looks for an arithmetic run of lengths.
+inline constexpr std::int64_t walk_steps_between_run_checks = 64;
+
+/// locate_cycle's cycle-by-cycle search (below), for any length_decay: cycle after cycle in double, with
+/// arithmetic runs of lengths jumped over in closed form.
 [[gnu::noinline]] constexpr cycle_position walk_cycles(std::int64_t i, std::int64_t first_length, double length_decay,
-                                     std::int64_t last_index) noexcept {
+                                                       std::int64_t last_index) noexcept {
   std::int64_t index = 0, start = 0, length = first_length;  // cycle `index` covers [start, start + length)
-  // An integral length_decay D (SGDR's 2) multiplies lengths exactly while L * D stays below 2^53: integer
-  // steps, no rounding to check (the general walk below takes over from where that stops).
-  if (length_decay >= 2 && length_decay <= 0x1p20 && detail::floor(length_decay) == length_decay) {
-    const auto factor = static_cast<std::int64_t>(length_decay);
-    const std::int64_t exact_below = exact_integer_limit / factor;
-    while (length < exact_below) {
-      const std::int64_t offset = i - start;
-      if (offset < length) return {index, offset, length};
-      if (index == last_index) return {index, length, length};
-      start += length;  // <= i: no overflow
-      length *= factor;
-      ++index;
-    }
-  }
   std::int64_t next = next_cycle_length(length, length_decay);
   for (;;) {
-    // While lengths are below 2^53 (exact in double) and grow geometrically, step from cycle to cycle with
-    // the lengths kept in double: from one length to the next is then a multiplication and a ceil, where
-    // next_cycle_length also converts to and from int64 (the latency of this chain is the walk's cost).
-    if (next < exact_integer_limit) {
-      double current = static_cast<double>(length), upcoming = static_cast<double>(next);
-      for (;;) {
-        const std::int64_t offset = i - start;
-        if (offset < length) return {index, offset, length};
-        if (index == last_index) return {index, length, length};
-        const double after = ceil_of_product(upcoming, length_decay);
-        if (!(after < 0x1p53) || after - upcoming == upcoming - current) break;  // a run or a fixed point: below
-        start += length;
-        ++index;
-        length = next;
-        next = static_cast<std::int64_t>(after);
+    // While i and the lengths are below 2^53, every start and length is exact in double: from one cycle to
+    // the next is then an addition, a multiplication and a ceil, with the two tests that end the walk and
+    // nothing else (this loop is the walk's cost). Every `walk_steps_between_run_checks` cycles it hands
+    // over to the general step below, which jumps over arithmetic runs (length_decay near 1, fixed points).
+    if (i < exact_integer_limit && next < exact_integer_limit) {
+      const double at = static_cast<double>(i);
+      double begin = static_cast<double>(start), current = static_cast<double>(length);
+      double upcoming = static_cast<double>(next), end = begin + current;
+      const std::int64_t steps =
+          last_index - index < walk_steps_between_run_checks ? last_index - index : walk_steps_between_run_checks;
+      std::int64_t k = 0;
+      for (; end <= at && k < steps; ++k) {  // (a length >= 2^53 makes end > at: the loop stops with it)
+        begin = end;
         current = upcoming;
-        upcoming = after;
+        end += current;
+        upcoming = ceil_of_product(upcoming, length_decay);
       }
+      index += k;
+      const std::int64_t found_length = length_from_double(current);
+      if (at < end) return {index, i - static_cast<std::int64_t>(begin), found_length};
+      if (index == last_index) return {index, found_length, found_length};
+      start = static_cast<std::int64_t>(begin);  // here end <= at < 2^53: all exact
+      length = found_length;
+      next = length_from_double(upcoming);
     }
     const std::int64_t offset = i - start;
     if (offset < length) return {index, offset, length};
