@@ -75,7 +75,7 @@ TEST_CASE("cyclical: power-of-two length_decay (closed form) matches the seed's 
   check_against_seed(3, 4.0, 100000);
   check_against_seed(1, 8.0, 100000);
   check_against_seed(5, 1024.0, 200000);
-  // Far out, and around 2^53 where the integer walk hands over to the general one: the seed's loop is
+  // Far out, and around 2^53 where the walk in double hands over to the one in int64: the seed's loop is
   // O(log i) for these decays, so it can be run there too (below 2^58 the cycle holding i is shorter than
   // 7 * 2^58 + 2^40, so the loop's sums stay below 2^62: no overflow).
   for (const double decay : {2.0, 4.0, 8.0}) {
@@ -86,7 +86,7 @@ TEST_CASE("cyclical: power-of-two length_decay (closed form) matches the seed's 
     }
   }
   // Every cycle start up to 2^58 (and its neighbours), where the closed form and the seed's sums must meet
-  // exactly: this covers the closed form's whole range, then the hand-over to the integer walk.
+  // exactly: this covers the closed form's whole range, then the hand-over to the cycle walk.
   for (const double decay : {2.0, 4.0, 8.0}) {
     const auto factor = static_cast<std::int64_t>(decay);
     for (const std::int64_t first : {std::int64_t{1}, std::int64_t{3}, std::int64_t{250}, std::int64_t{1} << 40}) {
