@@ -272,7 +272,7 @@ TEST_CASE("cli plot: the XML checker rejects what is not well-formed") {
   CHECK(root->text == "x > y");
 }
 
-TEST_CASE("cli plot: SVG axes, round ticks, labels, title; the line reaches check's min and max") {
+TEST_CASE("cli plot: SVG axes, round ticks, labels, title, and the line reaches check's min and max") {
   for (const char* to : {"1500", "10000000"}) {
     INFO("--to ", to);
     const auto r = run("plot " + cli_test::quote(sgdr()) + " --to " + to);
@@ -373,7 +373,7 @@ TEST_CASE("cli plot: every pixel column of 10^7 iterations shows its min and its
   CHECK(both == reaches.size());
 }
 
-TEST_CASE("cli plot: two schedules, two colours, a legend; titles are escaped; -o writes the file") {
+TEST_CASE("cli plot: two schedules, two colours, a legend, escaped titles, and -o writes the file") {
   const std::string a = golden::find("seed-triangular").expr, b = golden::find("seed-cosine").expr;
   const auto r = run("plot " + cli_test::quote(a) + " " + cli_test::quote(b) + " --to 1500");
   REQUIRE(r.status == 0);

@@ -80,7 +80,7 @@ TEST_CASE("table: fixed point rounds to nearest, ties to even") {
   CHECK(q[1].to_double() == 0.25);
 }
 
-TEST_CASE("table: float entries beyond the largest float are an error, not inf; negative first iterations work") {
+TEST_CASE("table: float entries beyond the largest float are an error, not inf, and negative first iterations work") {
   CHECK_THROWS_WITH_AS((void)(table<2, float>(constant(1e39))), "table: value does not fit in float", invalid_schedule);
   CHECK_THROWS_WITH_AS((void)(table<2, float>(constant(-3.5e38))), "table: value does not fit in float", invalid_schedule);
   CHECK(table<1, float>(constant(3.4028234663852886e38))[0] == std::numeric_limits<float>::max());
@@ -93,11 +93,15 @@ TEST_CASE("table: float entries beyond the largest float are an error, not inf; 
   const auto widest = table<3>(linear(1.0, 2.0, 4), INT64_MIN + 1, INT64_MAX);
   CHECK(widest[1] == 1.0);  // iteration 0
   CHECK(widest[2] == 2.0);  // iteration INT64_MAX
-  CHECK_THROWS_WITH_AS((void)table<3>(linear(1.0, 2.0, 4), INT64_MIN, INT64_MAX),
+  const auto from_min = table<3>(linear(1.0, 2.0, 4), INT64_MIN, INT64_MAX);  // INT64_MIN, -1, INT64_MAX - 1
+  CHECK(from_min[0] == 1.0);
+  CHECK(from_min[1] == 1.0);
+  CHECK(from_min[2] == 2.0);
+  CHECK_THROWS_WITH_AS((void)table<3>(linear(1.0, 2.0, 4), INT64_MIN + 2, INT64_MAX),  // the last one INT64_MAX + 1
                        "table: the last iteration must not exceed INT64_MAX", invalid_schedule);
 }
 
-TEST_CASE("table: strided lookup is exact at entries and linear between; its worst error is the maximum") {
+TEST_CASE("table: strided lookup is exact at entries and linear between, and its worst error is the maximum") {
   constexpr auto s = golden::cpp::seed_one_cycle;
   constexpr std::int64_t first = 0, stride = 50;
   constexpr auto coarse = table<31>(s, first, stride);
