@@ -109,6 +109,41 @@ constexpr void fill_lanes(E* out, iteration_run run, F&& formula) {
   for (; k < run.n; ++k) out[k] = static_cast<E>(formula(x0 + static_cast<double>(k) * dx));
 }
 
+/// fill_lanes for a formula of m = origin + sign * i (sign = +-1) and of its square u = m * m, at run time. The
+/// squares advance by additions, (m + t)^2 = m^2 + (2 t m + t^2), instead of a multiplication an entry: in a
+/// polynomial fill the multiplications are what binds, the additions run beside them. Exact, so the values are
+/// those of formula(m, m * m): the caller keeps |m| and the run's span below 2^26, where every term is an
+/// integer below 2^53.
+template <class E, class F>
+void fill_lanes_of_square(E* out, iteration_run run, double origin, double sign, F&& formula) {
+  const double x0 = static_cast<double>(run.first), dx = static_cast<double>(run.stride);
+  const auto m_at = [&](std::size_t k) { return origin + sign * (x0 + static_cast<double>(k) * dx); };
+  std::size_t k = 0;
+  if (run.n >= 2 * lane_count) {
+    // Two vectors a turn (as fill_lanes), each with its own m, u and increment w: m moves by t a turn.
+    const double t = sign * dx * (2 * lane_count), t2 = t * t;
+    lanes m[2], u[2], w[2];
+    for (int v = 0; v < 2; ++v)
+      for (int j = 0; j < lane_count; ++j) {
+        m[v][j] = m_at(static_cast<std::size_t>(v * lane_count + j));
+        u[v][j] = m[v][j] * m[v][j];
+        w[v][j] = 2 * t * m[v][j] + t2;
+      }
+    for (; k + 2 * lane_count <= run.n; k += 2 * lane_count) {
+      for (int v = 0; v < 2; ++v) {
+        store_lanes(out + k + v * lane_count, formula(m[v], u[v]));
+        m[v] += t;
+        u[v] += w[v];
+        w[v] += 2 * t2;
+      }
+    }
+  }
+  for (; k < run.n; ++k) {
+    const double m = m_at(k);
+    out[k] = static_cast<E>(formula(m, m * m));
+  }
+}
+
 /// Whether every iteration of `run` lies in [0, lane_exact].
 constexpr bool lane_exact_run(iteration_run run) noexcept {
   return run.n == 0 || (run.first >= 0 && run.at(run.n - 1) <= lane_exact);
@@ -218,9 +253,10 @@ struct run_rule<cosine_schedule> {
   //
   // The polynomials run on the integer m (n, or d - n for the sine) instead of w = m / 2d, with w's powers and
   // sqrt(range) folded into the coefficients once per segment: h * sqrt(range) = r + m^2 P(m^2) (cosine) or
-  // m (r pi / 2d + m^2 Q(m^2)) (sine), and the value is that squared plus min_lr: 6 and 7 multiplications or
-  // fused ones an entry. The scaled coefficients stay normal doubles (the caller keeps d < 2^26 and the range
-  // 0 or above 2^-600), so they carry a few double ulp, far inside 2^-30.
+  // m (r pi / 2d + m^2 Q(m^2)) (sine), and the value is that squared plus min_lr: 5 and 6 multiplications or
+  // fused ones an entry, m^2 advancing by additions (fill_lanes_of_square). The scaled coefficients stay normal
+  // doubles (the caller keeps d < 2^26 and the range 0 or above 2^-600), so they carry a few double ulp, far
+  // inside 2^-30.
   static constexpr double half_cos_fit[4] = {-0x1.3bd3cc989e97ep+2, 0x1.03c1e9f5eae3dp+2, -0x1.55cb977e5b5b4p+0,
                                              0x1.db6491ad4d74dp-3};
   static constexpr double half_sin_fit[4] = {-0x1.4abbce616c488p+2, 0x1.466bc2b8c99cfp+1, -0x1.32ce1de3bee31p-1,
@@ -240,13 +276,11 @@ struct run_rule<cosine_schedule> {
     const std::int64_t cuts[] = {s.cycle_length / 2 + 1, s.cycle_length + 1};
     split_run(out, run, cuts, [&](std::size_t piece, auto* into, iteration_run sub) {
       switch (piece) {
-        case 0: return fill_lanes(into, sub, [&](auto n) {  // cos(pi w), w = n / 2d <= 1/4
-          const auto u = n * n;
+        case 0: return fill_lanes_of_square(into, sub, 0.0, 1.0, [&](auto, auto u) {  // cos(pi w), w = n / 2d <= 1/4
           const auto h = r + u * (((a[3] * u + a[2]) * u + a[1]) * u + a[0]);
           return h * h + s.min_lr;
         });
-        case 1: return fill_lanes(into, sub, [&](auto n) {  // sin(pi w), w = (d - n) / 2d < 1/4
-          const auto m = dd - n, u = m * m;
+        case 1: return fill_lanes_of_square(into, sub, dd, -1.0, [&](auto m, auto u) {  // sin(pi w), w = m / 2d < 1/4, m = d - n
           const auto h = m * (b_pi + u * (((b[3] * u + b[2]) * u + b[1]) * u + b[0]));
           return h * h + s.min_lr;
         });
