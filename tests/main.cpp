@@ -17,7 +17,9 @@ struct selection_counter : doctest::IReporter {
   explicit selection_counter(const doctest::ContextOptions&) {}
   void report_query(const doctest::QueryData&) override {}
   void test_run_start() override {}
-  void test_run_end(const doctest::TestRunStats& stats) override { selected_test_cases = stats.numTestCasesPassingFilters; }
+  void test_run_end(const doctest::TestRunStats& stats) override {
+    selected_test_cases = stats.numTestCasesPassingFilters;
+  }
   void test_case_start(const doctest::TestCaseData&) override {}
   void test_case_reenter(const doctest::TestCaseData&) override {}
   void test_case_end(const doctest::CurrentTestCaseStats&) override {}
@@ -38,7 +40,8 @@ int main(int argc, char** argv) {
   const int result = context.run();
   if (context.shouldExit()) return result;  // --help, --list-test-cases and the like: nothing was meant to run
   if (result == 0 && selected_test_cases == 0) {
-    std::fputs("error: the filters select no test case (is the name whole, with each ',' escaped as '\\,'?)\n", stderr);
+    std::fputs("error: the filters select no test case (is the name whole, with each ',' escaped as '\\,'?)\n",
+               stderr);
     return 1;
   }
   return result;

@@ -276,11 +276,13 @@ struct run_rule<cosine_schedule> {
     const std::int64_t cuts[] = {s.cycle_length / 2 + 1, s.cycle_length + 1};
     split_run(out, run, cuts, [&](std::size_t piece, auto* into, iteration_run sub) {
       switch (piece) {
-        case 0: return fill_lanes_of_square(into, sub, 0.0, 1.0, [&](auto, auto u) {  // cos(pi w), w = n / 2d <= 1/4
+        // cos(pi w), w = n / 2d <= 1/4
+        case 0: return fill_lanes_of_square(into, sub, 0.0, 1.0, [&](auto, auto u) {
           const auto h = r + u * (((a[3] * u + a[2]) * u + a[1]) * u + a[0]);
           return h * h + s.min_lr;
         });
-        case 1: return fill_lanes_of_square(into, sub, dd, -1.0, [&](auto m, auto u) {  // sin(pi w), w = m / 2d < 1/4, m = d - n
+        // sin(pi w), w = m / 2d < 1/4, m = d - n
+        case 1: return fill_lanes_of_square(into, sub, dd, -1.0, [&](auto m, auto u) {
           const auto h = m * (b_pi + u * (((b[3] * u + b[2]) * u + b[1]) * u + b[0]));
           return h * h + s.min_lr;
         });
