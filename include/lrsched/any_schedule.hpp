@@ -46,6 +46,11 @@ class any_schedule {
   // Segment-by-segment evaluation (eval/run.hpp): one virtual call per node and segment.
   void fill_run(double* out, detail::iteration_run run) const { self_->fill(out, run); }
   void fill_run(float* out, detail::iteration_run run) const { self_->fill(out, run); }
+  // Where it holds one value (eval/run.hpp); settled_from is found once, when the schedule is wrapped.
+  std::int64_t settled_from() const noexcept { return self_->settled; }
+  std::int64_t hold_end(std::int64_t i) const noexcept {
+    return i >= self_->settled ? INT64_MAX : self_->hold_end(i);
+  }
 
   // The text form (see to_string.hpp).
   void print_to(std::string& out) const { self_->print(out); }
@@ -53,23 +58,27 @@ class any_schedule {
 
  private:
   struct interface {
+    explicit interface(std::int64_t settled_from) : settled(settled_from) {}
     virtual ~interface() = default;
     virtual double evaluate(std::int64_t i) const = 0;
     virtual void fill(double* out, detail::iteration_run run) const = 0;
     virtual void fill(float* out, detail::iteration_run run) const = 0;
+    virtual std::int64_t hold_end(std::int64_t i) const noexcept = 0;
     virtual const std::type_info& type() const noexcept = 0;
     virtual const char* name() const noexcept = 0;
     virtual bool equals(const interface& other) const = 0;
     virtual void print(std::string& out) const = 0;
     virtual detail::binding binding() const = 0;
+    const std::int64_t settled;
   };
 
   template <schedule S>
   struct model final : interface {
-    explicit model(S s) : held(std::move(s)) {}
+    explicit model(S s) : interface(detail::settled_from(s)), held(std::move(s)) {}
     double evaluate(std::int64_t i) const override { return held(i); }
     void fill(double* out, detail::iteration_run run) const override { detail::fill_run(held, out, run); }
     void fill(float* out, detail::iteration_run run) const override { detail::fill_run(held, out, run); }
+    std::int64_t hold_end(std::int64_t i) const noexcept override { return detail::hold_end(held, i); }
     const std::type_info& type() const noexcept override { return typeid(S); }
     const char* name() const noexcept override { return S::name; }
     bool equals(const interface& other) const override {
@@ -88,6 +97,11 @@ template <>
 struct run_rule<any_schedule> {
   template <class E>
   static void fill(const any_schedule& s, E* out, iteration_run run) { s.fill_run(out, run); }
+};
+template <>
+struct hold_rule<any_schedule> {
+  static std::int64_t settled_from(const any_schedule& s) noexcept { return s.settled_from(); }
+  static std::int64_t hold_end(const any_schedule& s, std::int64_t i) noexcept { return s.hold_end(i); }
 };
 }  // namespace detail
 

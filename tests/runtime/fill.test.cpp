@@ -132,3 +132,112 @@ TEST_CASE("fill: floats of the float-accurate segments, over a million iteration
   check(cosine(0.001, 0.1, std::int64_t{1} << 27), "a cosine of 2^27 iterations, across its middle",
         (std::int64_t{1} << 26) - 500'000);
 }
+
+TEST_CASE("fill: where a schedule settles, node by node, in C++ and parsed") {
+  using detail::settled_from;
+  const std::int64_t never = std::numeric_limits<std::int64_t>::max();
+  // Each node's operator(): the shapes return their end value past their length, a warm-up its inner
+  // schedule shifted by its length, a cool-down finish_lr past start + length, a sum once both sides have.
+  struct expectation {
+    const char* text;
+    std::int64_t from;
+  };
+  const expectation cases[] = {
+      {"constant(0.3)", 0},
+      {"cosine(0, 1, 100)", 101},
+      {"linear(1, 0, 50)", 51},
+      {"triangular(0.1, 1, 40)", 41},
+      {"poly(1, 30, 2)", 31},
+      {"cos_anneal(1, 0, 7)", 8},
+      {"cosine(0, 1, 100) | warmup(0, 10)", 111},
+      {"constant(0.5) | warmup(0, 10)", 11},
+      {"cosine(0, 1, 100) | delay(5)", 106},
+      {"exponential(0.3, 0.99) | cooldown(0.001, 2000, 300)", 2301},
+      {"one_cycle(0.1, 0.5, 500, 750, 0.001)", 1251},
+      {"0.5 * linear(0.5, 0.01, 100) + 0.001", 101},
+      {"min(cosine(0, 1, 30), linear(1, 0, 70))", 71},
+      {"linear(0, 1, 20) | clamp(0.1, 0.9)", 21},
+      {"sequence(cosine(0.01, 1, 1000) | cyclical(length_decay=1.5), 50000,"
+       " 0.5 * linear(0.5, 0.01, 100000) + 0.001)",
+       150001},
+      {"sequence(constant(1), 10, constant(2), 30, cosine(0, 1, 5))", 36},
+      {"cosine(0, 1, 10) | cyclical()", never},
+      {"exponential(0.3, 0.99)", never},
+      {"multistep(0.1, [30, 80], 0.1)", never},  // a step schedule: not searched for its last step
+      {"cosine(0, 1, 10) | delay(9223372036854775800)", never},  // past INT64_MAX: saturated
+  };
+  for (const expectation& c : cases) {
+    INFO(std::string(c.text));
+    const any_schedule s = parse(c.text);
+    CHECK(settled_from(s) == c.from);
+    if (c.from == never) continue;
+    // It is a true settling point: one value from there on, bit for bit.
+    const std::uint64_t value = std::bit_cast<std::uint64_t>(s(c.from));
+    for (std::int64_t i = c.from; i < c.from + 3000; ++i) CHECK(std::bit_cast<std::uint64_t>(s(i)) == value);
+    CHECK(std::bit_cast<std::uint64_t>(s(never)) == value);
+  }
+  // The C++ trees answer as their parsed forms do.
+  CHECK(settled_from(cosine(0.0, 1.0, 100) | warmup(0.0, 10)) == 111);
+  CHECK(settled_from(sequence(constant(1.0), 10, constant(2.0), 30, cosine(0.0, 1.0, 5))) == 36);
+  CHECK(settled_from(clamp(0.5 * linear(0.5, 0.01, 100) + 0.001, 0.0, 1.0)) == 101);
+  CHECK(settled_from(one_cycle(0.1, 0.5, 500, 750, 0.001)) == 1251);
+  CHECK(settled_from(cosine(0.0, 1.0, never)) == never);  // past 2^53 the tail is not claimed
+}
+
+TEST_CASE("fill: how long a schedule holds the value it has at an iteration") {
+  using detail::hold_end;
+  const std::int64_t never = std::numeric_limits<std::int64_t>::max();
+  struct expectation {
+    const char* text;
+    std::int64_t at, end;
+  };
+  const expectation cases[] = {
+      {"sequence(constant(1), 10, constant(2))", 3, 9},       // up to the part's end
+      {"sequence(constant(1), 10, constant(2))", 10, never},  // the last part, for good
+      {"constant(0.5) | warmup(0, 10)", 5, 5},                // on the ramp: not known
+      {"constant(0.5) | warmup(0, 10)", 11, never},
+      {"cosine(0, 1, 10) | delay(20)", 0, 20},     // inner(0) up to the delay's end
+      {"multistep(0.1, [30, 80], 0.1)", 5, 29},    // the step's own hold_end
+      {"multistep(0.1, [30, 80], 0.1) | cooldown(0.01, 50, 10)", 35, 50},  // its line starts after 50
+      {"multistep(0.1, [30, 80], 0.1) * constant(2)", 40, 79},
+      {"cosine(0, 1, 100)", 40, 40},
+      // The bench's deep tree: the sum past its line's end holds up to the cool-down's start.
+      {"clamp(sequence(cosine(0.01, 1, 1000) | cyclical(length_decay=1.5) | warmup(0, 500), 50000,"
+       " 0.5 * linear(0.5, 0.01, 100000) + 0.001) | cooldown(0.0001, 900000, 100000), 0.0001, 0.8)",
+       200000, 900000},
+      {"clamp(sequence(cosine(0.01, 1, 1000) | cyclical(length_decay=1.5) | warmup(0, 500), 50000,"
+       " 0.5 * linear(0.5, 0.01, 100000) + 0.001) | cooldown(0.0001, 900000, 100000), 0.0001, 0.8)",
+       600, 600},
+  };
+  for (const expectation& c : cases) {
+    INFO(std::string(c.text), " at ", c.at);
+    const any_schedule s = parse(c.text);
+    CHECK(hold_end(s, c.at) == c.end);
+    const std::uint64_t value = std::bit_cast<std::uint64_t>(s(c.at));
+    const std::int64_t last = c.end == never ? c.at + 3000 : c.end;
+    for (std::int64_t i = c.at; i <= last; i += 1 + (last - c.at) / 3000)
+      CHECK(std::bit_cast<std::uint64_t>(s(i)) == value);
+    CHECK(std::bit_cast<std::uint64_t>(s(last)) == value);
+  }
+  const auto stepped = sequence(constant(1.0), 10, constant(2.0));
+  CHECK(hold_end(stepped, 3) == 9);
+  CHECK(hold_end(stepped, 10) == never);
+  CHECK(hold_end(constant(0.5) | warmup(0.0, 10), 11) == never);
+}
+
+TEST_CASE("fill: the bench's deep tree over a million iterations, C++ and parsed, against s(i)") {
+  // Its constant stretch (150 001 .. 900 000) is filled as one value, under the clamp and the cool-down.
+  const auto deep =
+      clamp(sequence(cosine(0.01, 1.0, 1000) | cyclical({.length_decay = 1.5}) | warmup(0.0, 500), 50000,
+                     0.5 * linear(0.5, 0.01, 100000) + 0.001) |
+                cooldown(0.0001, 900000, 100000),
+            1e-4, 0.8);
+  CHECK(differences(deep, 0, 1'000'000) == 0);
+  CHECK(differences(parse(to_string(deep)), 0, 1'000'000) == 0);
+  CHECK(differences(deep, 149'000, 3000) == 0);  // a run that starts before the stretch and ends in it
+  // A held value outside the clamp's bounds, in chunks that are one value: clamped all the same.
+  const auto above =
+      clamp(sequence(linear(0.0, 1.0, 100), 200, constant(0.95), 30000, linear(0.95, 0.0, 10000)), 0.1, 0.8);
+  CHECK(differences(above, 0, 50000) == 0);
+  CHECK(differences(parse(to_string(above)), 0, 50000) == 0);
+}

@@ -22,13 +22,19 @@
 #include <lrsched/combinators/sequence.hpp>
 #include <lrsched/concepts.hpp>
 #include <lrsched/shapes/constant.hpp>
+#include <lrsched/shapes/cos_anneal.hpp>
 #include <lrsched/shapes/cosine.hpp>
+#include <lrsched/shapes/exp_anneal.hpp>
 #include <lrsched/shapes/factor.hpp>
 #include <lrsched/shapes/linear.hpp>
 #include <lrsched/shapes/multi_factor.hpp>
 #include <lrsched/shapes/multistep.hpp>
 #include <lrsched/shapes/piecewise_constant.hpp>
+#include <lrsched/shapes/poly.hpp>
+#include <lrsched/shapes/poly_anneal.hpp>
+#include <lrsched/shapes/sqrt_anneal.hpp>
 #include <lrsched/shapes/step.hpp>
+#include <lrsched/shapes/tanh_anneal.hpp>
 #include <lrsched/shapes/triangular.hpp>
 
 namespace lrsched::detail {
@@ -78,6 +84,13 @@ struct iteration_run {
 /// Iterations below this are exact in double with room to spare: segments past it are filled entry by entry.
 inline constexpr std::int64_t lane_exact = std::int64_t{1} << 52;
 
+// g++ 12 reports the vector stores of a fill into a short std::array made at run time (table<3>) as out of
+// bounds, on paths its constant propagation keeps but that never run: every caller stores whole vectors
+// only while lane_count entries are left.
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Warray-bounds"
+#endif
 /// A vector of doubles stored to out[0 .. lane_count): as it is, or rounded to floats.
 template <class E>
 inline void store_lanes(E* out, lanes y) noexcept {
@@ -88,6 +101,9 @@ inline void store_lanes(E* out, lanes y) noexcept {
     __builtin_memcpy(out, &f, sizeof f);
   }
 }
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 template <class E, class F>
 constexpr void fill_lanes(E* out, iteration_run run, F&& formula) {
@@ -175,6 +191,183 @@ constexpr void fill_entries(const S& s, E* out, iteration_run run) {
   for (std::size_t k = 0; k < run.n; ++k) out[k] = static_cast<E>(s(run.at(k)));
 }
 
+// ---- where a schedule holds one value -------------------------------------------------------------------
+// Most schedules end on a constant (the tail of a decay, a finished cool-down, a warm-up's inner schedule
+// past its own end), and trees hold one value over long stretches in between (a part of a sequence that
+// has settled before the next begins). Two questions, answered node by node through the tree:
+//   settled_from(s)   an iteration from which s keeps one value (s(i) == s(from) for every i >= from), or
+//                     INT64_MAX where the node cannot tell;
+//   hold_end(s, i)    for i >= 0, an iteration j >= i with s(k) == s(i) for every k in [i, j]: i itself where
+//                     the node cannot tell more.
+// fill_run fills from settled_from on with one value, for every node however deep in a tree, and the rules
+// that make a second pass over their values (clamp) skip it where hold_end says a chunk is one value. Rules
+// say as much as their operator() guarantees and no more: a later settled_from or an earlier hold_end than
+// the true one is always right.
+
+/// a + b for a, b >= 0, INT64_MAX where that overflows.
+constexpr std::int64_t saturating_add(std::int64_t a, std::int64_t b) noexcept {
+  return a > INT64_MAX - b ? INT64_MAX : a + b;
+}
+
+template <class T>
+struct hold_rule {  // the default: not known
+  static constexpr std::int64_t settled_from(const T&) noexcept { return INT64_MAX; }
+};
+
+template <class T>
+constexpr std::int64_t settled_from(const T& s) noexcept {
+  return hold_rule<T>::settled_from(s);
+}
+
+/// A rule's own hold_end where it has one; else, the settled tail alone.
+template <class T>
+constexpr std::int64_t hold_end(const T& s, std::int64_t i) noexcept {
+  if constexpr (requires { hold_rule<T>::hold_end(s, i); }) {
+    return hold_rule<T>::hold_end(s, i);
+  } else {
+    return i >= settled_from(s) ? INT64_MAX : i;
+  }
+}
+
+/// Whether s has one value over all of `run` (n >= 1, iterations >= 0): s(run.first).
+template <class T>
+constexpr bool holds_over(const T& s, iteration_run run) noexcept {
+  return hold_end(s, run.first) >= run.at(run.n - 1);
+}
+
+// The shapes that return their end value past their length (each operator() tests `i > length` first; the
+// triangle's comparisons in double need the length below 2^53 for that).
+struct settles_past_length {
+  template <class T>
+  static constexpr std::int64_t settled_from(const T& s) noexcept {
+    return s.shape_length() < exact_integer_limit ? s.shape_length() + 1 : INT64_MAX;
+  }
+};
+template <> struct hold_rule<linear_schedule> : settles_past_length {};
+template <> struct hold_rule<triangular_schedule> : settles_past_length {};
+template <> struct hold_rule<cosine_schedule> : settles_past_length {};
+template <> struct hold_rule<cos_anneal_schedule> : settles_past_length {};
+template <> struct hold_rule<sqrt_anneal_schedule> : settles_past_length {};
+template <> struct hold_rule<exp_anneal_schedule> : settles_past_length {};
+template <> struct hold_rule<poly_anneal_schedule> : settles_past_length {};
+template <> struct hold_rule<tanh_anneal_schedule> : settles_past_length {};
+
+template <>
+struct hold_rule<poly_schedule> {
+  static constexpr std::int64_t settled_from(const poly_schedule& s) noexcept {
+    return saturating_add(s.max_update, 1);
+  }
+};
+
+// Shapes that hold each value over a run of iterations (steps, milestones, constants) say where the value
+// they have at i ends: `s.hold_end(i)`, the last iteration with the value of i (INT64_MAX: for good).
+template <class T>
+concept piecewise_constant_shape = requires(const T& s, std::int64_t i) {
+  { s.hold_end(i) } -> std::same_as<std::int64_t>;
+};
+
+template <piecewise_constant_shape T>
+struct hold_rule<T> {
+  static constexpr std::int64_t settled_from(const T& s) noexcept {
+    return s.hold_end(0) == INT64_MAX ? 0 : INT64_MAX;  // a constant; the last step is not searched for
+  }
+  static constexpr std::int64_t hold_end(const T& s, std::int64_t i) noexcept { return s.hold_end(i); }
+};
+
+template <class S>
+struct hold_rule<warmup_schedule<S>> {  // inner(i - length) for i > length
+  static constexpr std::int64_t settled_from(const warmup_schedule<S>& s) noexcept {
+    const std::int64_t inner = detail::settled_from(s.inner);
+    return saturating_add(s.length, inner > 1 ? inner : 1);
+  }
+  static constexpr std::int64_t hold_end(const warmup_schedule<S>& s, std::int64_t i) noexcept {
+    return i > s.length ? saturating_add(s.length, detail::hold_end(s.inner, i - s.length)) : i;
+  }
+};
+
+template <class S>
+struct hold_rule<delay_schedule<S>> {  // inner(max(i - iterations, 0))
+  static constexpr std::int64_t settled_from(const delay_schedule<S>& s) noexcept {
+    return saturating_add(s.iterations, detail::settled_from(s.inner));
+  }
+  static constexpr std::int64_t hold_end(const delay_schedule<S>& s, std::int64_t i) noexcept {
+    return saturating_add(s.iterations, detail::hold_end(s.inner, i > s.iterations ? i - s.iterations : 0));
+  }
+};
+
+template <class S>
+struct hold_rule<cooldown_schedule<S>> {  // inner(i) up to start, a line, finish_lr past start + length
+  static constexpr std::int64_t settled_from(const cooldown_schedule<S>& s) noexcept {
+    return saturating_add(saturating_add(s.start, s.length), 1);
+  }
+  static constexpr std::int64_t hold_end(const cooldown_schedule<S>& s, std::int64_t i) noexcept {
+    if (i >= settled_from(s)) return INT64_MAX;
+    if (i > s.start) return i;
+    const std::int64_t inner = detail::hold_end(s.inner, i);
+    return inner < s.start ? inner : s.start;
+  }
+};
+
+template <class S>
+struct hold_rule<clamp_schedule<S>> {
+  static constexpr std::int64_t settled_from(const clamp_schedule<S>& s) noexcept {
+    return detail::settled_from(s.inner);
+  }
+  static constexpr std::int64_t hold_end(const clamp_schedule<S>& s, std::int64_t i) noexcept {
+    return detail::hold_end(s.inner, i);
+  }
+};
+
+template <>
+struct hold_rule<one_cycle_schedule> {
+  static constexpr std::int64_t settled_from(const one_cycle_schedule& s) noexcept {
+    return detail::settled_from(s.expanded());
+  }
+};
+
+template <class Op, class L, class R>
+struct hold_rule<binary_schedule<Op, L, R>> {  // where both sides hold
+  static constexpr std::int64_t settled_from(const binary_schedule<Op, L, R>& s) noexcept {
+    const std::int64_t lhs = detail::settled_from(s.lhs), rhs = detail::settled_from(s.rhs);
+    return lhs < rhs ? rhs : lhs;
+  }
+  static constexpr std::int64_t hold_end(const binary_schedule<Op, L, R>& s, std::int64_t i) noexcept {
+    const std::int64_t lhs = detail::hold_end(s.lhs, i), rhs = detail::hold_end(s.rhs, i);
+    return lhs < rhs ? lhs : rhs;
+  }
+};
+
+/// A sequence settles with its last part, and holds while its part does, up to that part's end. Shared by
+/// the C++ sequence and the parsed one: `part_hold(k, offset)` is hold_end of part k.
+template <class Ints>
+constexpr std::int64_t sequence_settled_from(const Ints& boundaries, std::int64_t last_part) noexcept {
+  return saturating_add(boundaries.size() ? boundaries[boundaries.size() - 1] : 0, last_part);
+}
+template <class Ints, class PartHold>
+constexpr std::int64_t sequence_hold_end(const Ints& boundaries, std::int64_t i, PartHold&& part_hold) {
+  const sequence_segment at = locate_part(boundaries, i);
+  const std::int64_t held = saturating_add(i - at.offset, part_hold(at.part, at.offset));
+  return at.part < boundaries.size() && held >= boundaries[at.part] ? boundaries[at.part] - 1 : held;
+}
+
+template <class... S>
+struct hold_rule<sequence_schedule<S...>> {
+  static constexpr std::int64_t settled_from(const sequence_schedule<S...>& s) noexcept {
+    return sequence_settled_from(s.boundaries, detail::settled_from(std::get<sizeof...(S) - 1>(s.parts)));
+  }
+  static constexpr std::int64_t hold_end(const sequence_schedule<S...>& s, std::int64_t i) noexcept {
+    return sequence_hold_end(s.boundaries, i, [&](std::size_t part, std::int64_t offset) {
+      std::int64_t held = offset;
+      [&]<std::size_t... K>(std::index_sequence<K...>) {
+        (void)((part == K && (held = detail::hold_end(std::get<K>(s.parts), offset), true)) || ...);
+      }(std::index_sequence_for<S...>{});
+      return held;
+    });
+  }
+};
+
+// ---- segment rules --------------------------------------------------------------------------------------
+
 template <class T>
 struct run_rule {  // the default: entry by entry
   template <class E>
@@ -192,6 +385,13 @@ constexpr void fill_run(const T& s, E* out, iteration_run run) {
     if (negative == run.n) return;
     out += negative;
     run = run.from(negative);
+  }
+  // From where the schedule settles, its one value (tested on the last entry first: most runs end before).
+  if (const std::int64_t settled = settled_from(s); settled <= run.at(run.n - 1)) {
+    const std::size_t moving = run.count_below(settled);
+    fill_value(out + moving, run.n - moving, s(settled));
+    if (moving == 0) return;
+    run = run.take(moving);
   }
   run_rule<T>::fill(s, out, run);
 }
@@ -216,14 +416,8 @@ constexpr void through_doubles(E* out, iteration_run run, Produce&& produce) {
 
 // ---- shapes ---------------------------------------------------------------------------------------------
 
-// Shapes that hold each value over a run of iterations (steps, milestones, constants) say where the value
-// they have at i ends: `hold_end(i)` is the last iteration with the value of i. One value per run, no
-// per-element search.
-template <class T>
-concept piecewise_constant_shape = requires(const T& s, std::int64_t i) {
-  { s.hold_end(i) } -> std::same_as<std::int64_t>;
-};
-
+// Shapes that hold each value over a run of iterations (hold_rule above): one value per run, no per-element
+// search.
 template <piecewise_constant_shape T>
 struct run_rule<T> {
   template <class E>
@@ -393,10 +587,26 @@ struct run_rule<clamp_schedule<S>> {
   template <class E>
   static constexpr void fill(const clamp_schedule<S>& s, E* out, iteration_run run) {
     // Rounding to float is monotonic, so the rounded value clamped to the rounded bounds is the rounded clamp:
-    // float outputs are clamped as they are, with no pass in doubles.
-    fill_run(s.inner, out, run);
+    // float outputs are clamped as they are, with no pass in doubles. A chunk at a time, so that the clamp
+    // finds the values still in cache.
     const E min_lr = static_cast<E>(s.min_lr), max_lr = static_cast<E>(s.max_lr);
-    for (std::size_t k = 0; k < run.n; ++k) out[k] = out[k] < min_lr ? min_lr : (out[k] > max_lr ? max_lr : out[k]);
+    constexpr std::size_t chunk = 4096;
+    for (std::size_t done = 0; done < run.n; done += chunk) {
+      const std::size_t count = run.n - done < chunk ? run.n - done : chunk;
+      E* values = out + done;
+      const iteration_run part = run.from(done).take(count);
+      if (holds_over(s.inner, part)) {  // one pass instead of two
+        fill_value(values, count, s(part.first));
+        continue;
+      }
+      fill_run(s.inner, values, part);
+      // operator()'s `v < min ? min : (v > max ? max : v)` in two steps, which is the same where min <= max
+      // (NaN included) and compiles to a vector min and max instead of compares and blends.
+      for (std::size_t k = 0; k < count; ++k) {
+        const E at_most_max = values[k] > max_lr ? max_lr : values[k];
+        values[k] = at_most_max < min_lr ? min_lr : at_most_max;
+      }
+    }
   }
 };
 
@@ -516,19 +726,33 @@ struct run_rule<sequence_schedule<S...>> {
   }
 };
 
-// Both sides in chunks, then the operation: the node's own arithmetic, entry by entry.
+// Both sides in chunks, then the operation: the node's own arithmetic, entry by entry. A side that is one
+// value over the whole run (a number operand, a decay past its end) is that value instead of a chunk.
 template <class Op, class L, class R>
 struct run_rule<binary_schedule<Op, L, R>> {
   template <class E>
   static constexpr void fill(const binary_schedule<Op, L, R>& s, E* out, iteration_run run) {
+    // A sum or difference can cancel, which would magnify a float-accurate operand's difference.
+    constexpr bool keeps_relative_error = !std::is_same_v<Op, op::add> && !std::is_same_v<Op, op::sub>;
     through_doubles(out, run, [&](double* values, iteration_run whole) {
+      const iteration_run operand = keeps_relative_error ? whole : whole.exact();
+      if (settled_from(s.rhs) <= whole.first) {
+        const double rhs = s.rhs(whole.first);
+        fill_run(s.lhs, values, operand);
+        for (std::size_t k = 0; k < whole.n; ++k) values[k] = saturate(Op::apply(values[k], rhs));
+        return;
+      }
+      if (settled_from(s.lhs) <= whole.first) {
+        const double lhs = s.lhs(whole.first);
+        fill_run(s.rhs, values, operand);
+        for (std::size_t k = 0; k < whole.n; ++k) values[k] = saturate(Op::apply(lhs, values[k]));
+        return;
+      }
       constexpr std::size_t chunk = 256;
       double rhs[chunk]{};
       for (std::size_t done = 0; done < whole.n; done += chunk) {
         const std::size_t count = whole.n - done < chunk ? whole.n - done : chunk;
-        // A sum or difference can cancel, which would magnify a float-accurate operand's difference.
-        constexpr bool keeps_relative_error = !std::is_same_v<Op, op::add> && !std::is_same_v<Op, op::sub>;
-        const iteration_run part = keeps_relative_error ? whole.from(done).take(count) : whole.from(done).take(count).exact();
+        const iteration_run part = operand.from(done).take(count);
         fill_run(s.lhs, values + done, part);
         fill_run(s.rhs, rhs, part);
         for (std::size_t k = 0; k < count; ++k) values[done + k] = saturate(Op::apply(values[done + k], rhs[k]));

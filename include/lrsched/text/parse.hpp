@@ -87,6 +87,17 @@ struct run_rule<any_sequence_schedule> {
                [&](std::size_t part, E* into, iteration_run sub) { fill_run(s.parts[part], into, sub); });
   }
 };
+template <>
+struct hold_rule<any_sequence_schedule> {
+  static std::int64_t settled_from(const any_sequence_schedule& s) noexcept {
+    return sequence_settled_from(s.boundaries, detail::settled_from(s.parts.back()));
+  }
+  static std::int64_t hold_end(const any_sequence_schedule& s, std::int64_t i) noexcept {
+    return sequence_hold_end(s.boundaries, i, [&](std::size_t part, std::int64_t offset) {
+      return detail::hold_end(s.parts[part], offset);
+    });
+  }
+};
 
 /// Limits that keep any input, however hostile, from exhausting the stack, the memory or the time
 /// (see `parse` below for what each one means to a user).
