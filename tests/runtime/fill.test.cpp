@@ -93,6 +93,9 @@ TEST_CASE("fill: each segment rule (folds of the cosine, ramps, steps) against s
     CHECK(differences(triangular(1.0, 2.0, 1000, inc), 0, 1200) == 0);
   }
   CHECK(differences(cosine(0.01, 2.0, 250) | cyclical({.length_decay = 3, .magnitude_decay = 0.5}), 0, 100000) == 0);
+  // A zero magnitude_decay, of either sign: s(i) scales by +0 (scale()), and so must fill.
+  CHECK(differences(cosine(0.01, 2.0, 250) | cyclical({.length_decay = 2, .magnitude_decay = -0.0}), 0, 12000) == 0);
+  CHECK(differences(cosine(0.01, 2.0, 250) | cyclical({.magnitude_decay = 0.0}), 0, 2000) == 0);
   CHECK(differences(cosine(0.0, 1.0, 100000) | warmup(0.0, 2000), 0, 120000) == 0);
   CHECK(differences(multi_factor(1.0, {250, 750, 900}, 0.5) | cooldown(0.001, 1000, 500), 0, 2000) == 0);
   CHECK(differences(multi_factor(1.0, {250, 750, 900}, 0.5) | cooldown(0.001, 1000, 0), 0, 2000) == 0);

@@ -689,8 +689,11 @@ struct run_rule<cyclical_schedule<Shape>> {
           if (s.amplitude_decay != 1) {
             for (std::size_t k = 0; k < sub.n; ++k)
               into[k] = scale(saturate(floor + scale(saturate(into[k] - floor), amplitude)), magnitude);
-          } else if (magnitude <= 1) {  // |x * m| <= |x|: scale() is the plain product, and this loop vectorizes
-            for (std::size_t k = 0; k < sub.n; ++k) into[k] = into[k] * magnitude;
+          } else if (magnitude <= 1) {
+            // |x * m| <= |x|: scale() is the plain product, and this loop vectorizes. A zero m is +0 there
+            // (scale gives x * 0.0), also for magnitude_decay = -0, whose odd powers are -0.
+            const double factor = magnitude == 0 ? 0.0 : magnitude;
+            for (std::size_t k = 0; k < sub.n; ++k) into[k] = into[k] * factor;
           } else {
             for (std::size_t k = 0; k < sub.n; ++k) into[k] = scale(into[k], magnitude);
           }
