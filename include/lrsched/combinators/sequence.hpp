@@ -31,6 +31,14 @@ constexpr sequence_segment locate_part(const Ints& boundaries, std::int64_t i) n
   return {part, part == 0 ? i : i - boundaries[part - 1]};
 }
 
+/// `f(std::get<K>(parts))` for the K that equals `part` (< sizeof...(S)): a run-time index into the parts.
+template <class... S, class F>
+constexpr void visit_part(const std::tuple<S...>& parts, std::size_t part, F&& f) {
+  [&]<std::size_t... K>(std::index_sequence<K...>) {
+    (void)((part == K && (f(std::get<K>(parts)), true)) || ...);
+  }(std::index_sequence_for<S...>{});
+}
+
 template <class Ints>
 constexpr void check_sequence_boundaries(const Ints& boundaries) {
   require(strictly_increasing(boundaries), "sequence: boundaries must be strictly increasing");

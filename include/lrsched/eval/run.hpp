@@ -358,9 +358,7 @@ struct hold_rule<sequence_schedule<S...>> {
   static constexpr std::int64_t hold_end(const sequence_schedule<S...>& s, std::int64_t i) noexcept {
     return sequence_hold_end(s.boundaries, i, [&](std::size_t part, std::int64_t offset) {
       std::int64_t held = offset;
-      [&]<std::size_t... K>(std::index_sequence<K...>) {
-        (void)((part == K && (held = detail::hold_end(std::get<K>(s.parts), offset), true)) || ...);
-      }(std::index_sequence_for<S...>{});
+      visit_part(s.parts, part, [&](const auto& p) { held = detail::hold_end(p, offset); });
       return held;
     });
   }
@@ -722,9 +720,7 @@ struct run_rule<sequence_schedule<S...>> {
   template <class E>
   static constexpr void fill(const sequence_schedule<S...>& s, E* out, iteration_run run) {
     fill_parts(s.boundaries, out, run, [&](std::size_t part, auto* into, iteration_run sub) {
-      [&]<std::size_t... K>(std::index_sequence<K...>) {
-        (void)((part == K && (fill_run(std::get<K>(s.parts), into, sub), true)) || ...);
-      }(std::index_sequence_for<S...>{});
+      visit_part(s.parts, part, [&](const auto& p) { fill_run(p, into, sub); });
     });
   }
 };
