@@ -565,7 +565,7 @@ constexpr T cos_pi_fall(T n, double d, math_divisor over_d) noexcept { return -c
 /// cos(pi * n / d) for 0 <= n <= d, d >= 1 (NaN otherwise). Exact integer folding:
 /// cos(pi n/d) = sin(pi a / (2d)) with a = d - 2n; |a| <= d/2 uses sin, else cos(pi (d - |a|) / (2d)).
 /// n == 0 and n == d give exactly 1 and -1; 2n == d gives exactly 0.
-/// 31 to 33 clang constexpr steps (a 27 000-entry table fits clang's default -fconstexpr-steps).
+/// 40 to 48 clang 14 constexpr steps a call (40 for n < d/4, 48 in the middle half, 43 past 3d/4).
 constexpr double cos_pi_ratio(std::int64_t n, std::int64_t d) noexcept {
   if (d < 1 || n < 0 || n > d) return math_nan;
   if (d < cos_pi_small) {
