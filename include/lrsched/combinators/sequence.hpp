@@ -61,10 +61,10 @@ struct sequence_schedule {
   friend bool operator==(const sequence_schedule&, const sequence_schedule&) = default;
 
  private:
-  // The same fold as detail::visit_part, spelled out: in a constant expression (tables) the call through
-  // visit_part and its lambdas costs each sequence evaluation 4 more clang steps and 86 more g++
-  // operations (the bench's deep tree, a call at every 997th iteration up to 10^6: 83 -> 87 steps,
-  // 524 -> 610 operations).
+  // The same fold as detail::visit_part, spelled out: in a constant expression (a table) the call through
+  // visit_part and its lambdas adds clang steps and g++ operations to every sequence evaluation, and
+  // those budgets bound a table's size (README: "The largest table<N, float> that fits the default
+  // constexpr limits").
   template <std::size_t... K>
   constexpr double evaluate(std::size_t part, std::int64_t offset, std::index_sequence<K...>) const noexcept {
     double value = 0;
