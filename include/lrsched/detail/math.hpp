@@ -562,23 +562,11 @@ constexpr T cos_pi_middle_high(T n, double d, math_divisor over_2d) noexcept {  
 template <class T>
 constexpr T cos_pi_fall(T n, double d, math_divisor over_d) noexcept { return -cos_pi_fraction(d - n, over_d); }
 
-// cos_pi_ratio for d >= 2^51, through 128-bit integers: rare, and kept out of line.
-[[gnu::noinline]] constexpr double cos_pi_ratio_wide(std::int64_t n, std::int64_t d) noexcept {
-  const std::int64_t a = (d - n) - n;
-  const std::uint64_t m = a < 0 ? 0u - static_cast<std::uint64_t>(a) : static_cast<std::uint64_t>(a);
-  const std::uint64_t ud = static_cast<std::uint64_t>(d);
-  if (m + m <= ud) return sin_pi_kernel(ratio(m, ud + ud, a < 0));  // sin is odd
-  return a < 0 ? -cos_pi_kernel(ratio(ud - m, ud + ud, false))        // cos(pi - x) = -cos(x)
-               : cos_pi_kernel(ratio(ud - m, ud + ud, false));
-}
-
 /// cos(pi * n / d) for 0 <= n <= d, d >= 1 (NaN otherwise). Exact integer folding:
 /// cos(pi n/d) = sin(pi a / (2d)) with a = d - 2n; |a| <= d/2 uses sin, else cos(pi (d - |a|) / (2d)).
 /// n == 0 and n == d give exactly 1 and -1; 2n == d gives exactly 0.
 /// 40 to 48 clang 14 constexpr steps a call (40 for n < d/4, 48 in the middle half, 43 past 3d/4).
-/// Always inlined (the wide case is out of line): where d is known to the compiler, as in a `constexpr`
-/// tree, 1/d and the fold bounds become constants, and a call saves the division and the call itself.
-[[gnu::always_inline]] constexpr double cos_pi_ratio(std::int64_t n, std::int64_t d) noexcept {
+constexpr double cos_pi_ratio(std::int64_t n, std::int64_t d) noexcept {
   if (d < 1 || n < 0 || n > d) return math_nan;
   if (d < cos_pi_small) {
     if (n == 0 || n == d) return n == 0 ? 1.0 : -1.0;  // what the folds give there, without running them
@@ -590,7 +578,12 @@ constexpr T cos_pi_fall(T n, double d, math_divisor over_d) noexcept { return -c
       case cos_fold::fall: return cos_pi_fall(nd, dd, divisor(dd));
     }
   }
-  return cos_pi_ratio_wide(n, d);
+  const std::int64_t a = (d - n) - n;
+  const std::uint64_t m = a < 0 ? 0u - static_cast<std::uint64_t>(a) : static_cast<std::uint64_t>(a);
+  const std::uint64_t ud = static_cast<std::uint64_t>(d);
+  if (m + m <= ud) return sin_pi_kernel(ratio(m, ud + ud, a < 0));  // sin is odd
+  return a < 0 ? -cos_pi_kernel(ratio(ud - m, ud + ud, false))        // cos(pi - x) = -cos(x)
+               : cos_pi_kernel(ratio(ud - m, ud + ud, false));
 }
 
 /// cos(pi * t), meant for t in [0, 1] (any finite t works; NaN -> NaN). The folds are exact.
